@@ -1,0 +1,14 @@
+package dev.genguard.engine;
+
+import java.util.Locale;
+
+/** The analysers GenGuard drives. */
+public enum EngineKind {
+    PMD,
+    SPOTBUGS;
+
+    /** The name used in the catalog's engine column. */
+    public String id() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+}

@@ -1,0 +1,104 @@
+package dev.genguard.engine.pmd;
+
+import dev.genguard.engine.EngineKind;
+import dev.genguard.engine.EngineResult;
+import dev.genguard.engine.Paths2;
+import dev.genguard.engine.RawFinding;
+import dev.genguard.engine.ScanError;
+import java.io.File;
+import java.nio.charset.Charset;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.stream.Collectors;
+import net.sourceforge.pmd.PMDConfiguration;
+import net.sourceforge.pmd.PmdAnalysis;
+import net.sourceforge.pmd.reporting.Report;
+import net.sourceforge.pmd.reporting.RuleViolation;
+
+/**
+ * Runs PMD in-process over source roots with GenGuard rulesets, as maven-pmd-plugin's PmdExecutor does,
+ * and maps violations and processing errors to engine-neutral results.
+ */
+public final class PmdRunner {
+
+    /**
+     * @param sourceRoots  directories of Java sources
+     * @param baseDir      the directory file names are reported relative to
+     * @param auxClasspath compiled classes and libraries of the analysed code, for type resolution
+     * @param rulesets     ruleset references (classpath resources such as {@code genguard/pmd/default.xml} or files)
+     * @param threads      PMD worker threads; 0 analyses in the calling thread
+     * @param encoding     the source encoding
+     * @param cacheFile    PMD's incremental analysis cache, or null for none
+     */
+    public record Request(List<Path> sourceRoots, Path baseDir, List<Path> auxClasspath, List<String> rulesets,
+                          int threads, Charset encoding, Path cacheFile) {
+        public Request {
+            sourceRoots = List.copyOf(sourceRoots);
+            auxClasspath = List.copyOf(auxClasspath);
+            rulesets = List.copyOf(rulesets);
+            Objects.requireNonNull(baseDir, "baseDir");
+            Objects.requireNonNull(encoding, "encoding");
+        }
+    }
+
+    private PmdRunner() {
+    }
+
+    public static EngineResult run(Request request) {
+        PMDConfiguration config = new PMDConfiguration();
+        config.setThreads(request.threads());
+        config.setSourceEncoding(request.encoding());
+        config.setRuleSets(request.rulesets());
+        config.setIgnoreIncrementalAnalysis(request.cacheFile() == null);
+        if (request.cacheFile() != null) {
+            config.setAnalysisCacheLocation(request.cacheFile().toString());
+        }
+        // Rulesets are loaded from the classloader that loaded GenGuard (the Maven plugin realm or a test classpath).
+        config.setClassLoader(PmdRunner.class.getClassLoader());
+        String aux = request.auxClasspath().stream().filter(Files::exists).map(Path::toString)
+                .collect(Collectors.joining(File.pathSeparator));
+        if (!aux.isEmpty()) {
+            config.prependAuxClasspath(aux);
+        }
+        boolean any = false;
+        for (Path root : request.sourceRoots()) {
+            if (Files.isDirectory(root)) {
+                config.addInputPath(root);
+                any = true;
+            }
+        }
+        if (!any) {
+            return new EngineResult(List.of(), List.of());
+        }
+
+        Report report;
+        try (PmdAnalysis analysis = PmdAnalysis.create(config)) {
+            report = analysis.performAnalysisAndCollectReport();
+        }
+        List<RawFinding> findings = new ArrayList<>();
+        for (RuleViolation v : report.getViolations()) {
+            String file = Paths2.relative(request.baseDir(), Path.of(v.getFileId().getAbsolutePath()));
+            findings.add(new RawFinding(v.getRule().getName(), file, v.getBeginLine(), v.getEndLine(), v.getDescription(), 1));
+        }
+        List<ScanError> errors = new ArrayList<>();
+        for (Report.ProcessingError e : report.getProcessingErrors()) {
+            String file = Paths2.relative(request.baseDir(), Path.of(e.getFileId().getAbsolutePath()));
+            errors.add(new ScanError(EngineKind.PMD, file, firstLine(e.getMsg())));
+        }
+        for (Report.ConfigurationError e : report.getConfigurationErrors()) {
+            errors.add(new ScanError(EngineKind.PMD, "", "rule " + e.rule().getName() + " is misconfigured: " + e.issue()));
+        }
+        return new EngineResult(findings, errors);
+    }
+
+    private static String firstLine(String message) {
+        if (message == null) {
+            return "unknown error";
+        }
+        int nl = message.indexOf('\n');
+        return nl < 0 ? message : message.substring(0, nl);
+    }
+}

@@ -1,0 +1,169 @@
+package dev.genguard.engine.spotbugs;
+
+import dev.genguard.engine.EngineKind;
+import dev.genguard.engine.EngineResult;
+import dev.genguard.engine.Paths2;
+import dev.genguard.engine.RawFinding;
+import dev.genguard.engine.ScanError;
+import edu.umd.cs.findbugs.AbstractBugReporter;
+import edu.umd.cs.findbugs.BugCollectionBugReporter;
+import edu.umd.cs.findbugs.BugInstance;
+import edu.umd.cs.findbugs.BugRanker;
+import edu.umd.cs.findbugs.DetectorFactory;
+import edu.umd.cs.findbugs.DetectorFactoryCollection;
+import edu.umd.cs.findbugs.FindBugs2;
+import edu.umd.cs.findbugs.Plugin;
+import edu.umd.cs.findbugs.PluginException;
+import edu.umd.cs.findbugs.Priorities;
+import edu.umd.cs.findbugs.Project;
+import edu.umd.cs.findbugs.SourceLineAnnotation;
+import edu.umd.cs.findbugs.config.UserPreferences;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * Runs SpotBugs in-process over compiled classes with only the given plugins' detectors reporting
+ * (SpotBugs' own non-reporting detectors stay on, since reporting detectors rely on what they compute).
+ * SpotBugs keeps its plugins and analysis context in static state, so runs are serialized.
+ */
+public final class SpotBugsRunner {
+
+    /**
+     * @param classDirs    class directories or jars to analyse
+     * @param auxClasspath libraries the classes use; read, never analysed or executed
+     * @param sourceRoots  source directories, to report findings against source files
+     * @param baseDir      the directory file names are reported relative to
+     * @param plugins      SpotBugs plugin jars whose detectors report
+     * @param effort       SpotBugs effort: min, default or max
+     */
+    public record Request(List<Path> classDirs, List<Path> auxClasspath, List<Path> sourceRoots, Path baseDir,
+                          List<Path> plugins, String effort) {
+        public Request {
+            classDirs = List.copyOf(classDirs);
+            auxClasspath = List.copyOf(auxClasspath);
+            sourceRoots = List.copyOf(sourceRoots);
+            plugins = List.copyOf(plugins);
+            Objects.requireNonNull(baseDir, "baseDir");
+            effort = effort == null ? UserPreferences.EFFORT_DEFAULT : effort;
+        }
+    }
+
+    private static final Object LOCK = new Object();
+
+    private SpotBugsRunner() {
+    }
+
+    public static EngineResult run(Request request) {
+        synchronized (LOCK) {
+            return runLocked(request);
+        }
+    }
+
+    private static EngineResult runLocked(Request request) {
+        List<Path> inputs = request.classDirs().stream().filter(Files::exists).toList();
+        if (inputs.isEmpty()) {
+            return new EngineResult(List.of(), List.of());
+        }
+        Set<String> pluginIds = new HashSet<>();
+        for (Path jar : request.plugins()) {
+            pluginIds.add(load(jar).getPluginId());
+        }
+        DetectorFactoryCollection.resetInstance(new DetectorFactoryCollection());
+        DetectorFactoryCollection factories = DetectorFactoryCollection.instance();
+
+        try (FindBugs2 engine = new FindBugs2(); Project project = new Project()) {
+            project.setProjectName("genguard");
+            inputs.forEach(p -> project.addFile(p.toAbsolutePath().toString()));
+            request.auxClasspath().stream().filter(Files::exists)
+                    .forEach(p -> project.addAuxClasspathEntry(p.toAbsolutePath().toString()));
+            project.addSourceDirs(request.sourceRoots().stream().map(p -> p.toAbsolutePath().toString()).toList());
+            pluginIds.forEach(id -> project.setPluginStatusTrinary(id, Boolean.TRUE));
+
+            BugCollectionBugReporter reporter = new BugCollectionBugReporter(project, new PrintWriter(new StringWriter()));
+            reporter.setPriorityThreshold(Priorities.LOW_PRIORITY);
+            reporter.setRankThreshold(BugRanker.VISIBLE_RANK_MAX);
+            reporter.setErrorVerbosity(AbstractBugReporter.SILENT);
+
+            UserPreferences prefs = UserPreferences.createDefaultUserPreferences();
+            prefs.getFilterSettings().clearAllCategories();
+            prefs.setEffort(request.effort());
+            for (DetectorFactory f : factories.getFactories()) {
+                boolean ours = pluginIds.contains(f.getPlugin().getPluginId());
+                prefs.enableDetector(f, ours || !f.isReportingDetector());
+            }
+
+            engine.setProject(project);
+            engine.setDetectorFactoryCollection(factories);
+            engine.setBugReporter(reporter);
+            engine.setUserPreferences(prefs);
+            engine.setNoClassOk(true);
+            engine.setMergeSimilarWarnings(false);
+            engine.finishSettings();
+            try {
+                engine.execute();
+            } catch (IOException e) {
+                throw new UncheckedIOException("SpotBugs could not read its input", e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("SpotBugs analysis interrupted", e);
+            }
+            return collect(request, reporter, pluginIds, factories);
+        }
+    }
+
+    private static EngineResult collect(Request request, BugCollectionBugReporter reporter, Set<String> pluginIds,
+                                        DetectorFactoryCollection factories) {
+        List<RawFinding> findings = new ArrayList<>();
+        for (BugInstance bug : reporter.getBugCollection().getCollection()) {
+            var pattern = factories.lookupBugPattern(bug.getType());
+            if (pattern == null) {
+                continue;
+            }
+            SourceLineAnnotation line = bug.getPrimarySourceLineAnnotation();
+            findings.add(new RawFinding(bug.getType(), sourceFile(request, line), Math.max(line.getStartLine(), 0),
+                    Math.max(line.getEndLine(), 0), bug.getMessageWithoutPrefix(), bug.getPriority()));
+        }
+        List<ScanError> errors = new ArrayList<>();
+        for (AbstractBugReporter.Error e : reporter.getQueuedErrors()) {
+            String cause = e.getCause() == null ? "" : " (" + e.getCause() + ")";
+            errors.add(new ScanError(EngineKind.SPOTBUGS, "", e.getMessage() + cause));
+        }
+        return new EngineResult(findings, errors);
+    }
+
+    /** The source file of a finding relative to the base directory, found under a source root when possible. */
+    private static String sourceFile(Request request, SourceLineAnnotation line) {
+        String sourcePath = line.getSourcePath();
+        for (Path root : request.sourceRoots()) {
+            Path candidate = root.resolve(sourcePath);
+            if (Files.isRegularFile(candidate)) {
+                return Paths2.relative(request.baseDir(), candidate);
+            }
+        }
+        return sourcePath;
+    }
+
+    /** Loads a plugin jar once per JVM; SpotBugs keys plugins by URI in static state. */
+    private static Plugin load(Path jar) {
+        URI uri = jar.toAbsolutePath().normalize().toUri();
+        Plugin loaded = Plugin.getAllPluginsMap().get(uri);
+        if (loaded != null) {
+            return loaded;
+        }
+        try {
+            return Plugin.addCustomPlugin(uri, SpotBugsRunner.class.getClassLoader());
+        } catch (PluginException e) {
+            throw new IllegalStateException("Cannot load SpotBugs plugin " + jar + ": " + e.getMessage(), e);
+        }
+    }
+}
