@@ -1,0 +1,81 @@
+package dev.genguard.engine;
+
+import dev.genguard.engine.catalog.Catalog;
+import dev.genguard.engine.catalog.RuleInfo;
+import dev.genguard.engine.pmd.PmdRunner;
+import dev.genguard.engine.spotbugs.SpotBugsRunner;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Runs both engines on one module and merges their findings: the catalog gives each finding its CWE and the
+ * severity of the active profile, low-confidence SpotBugs findings drop one severity level, and where two
+ * rules report the same CWE on the same line only the most severe finding is kept.
+ */
+public final class Scanner {
+
+    /** SpotBugs' low priority: the detector could not prove the value. */
+    private static final int LOW_CONFIDENCE = 3;
+
+    private final Catalog catalog;
+
+    public Scanner(Catalog catalog) {
+        this.catalog = catalog;
+    }
+
+    public ScanResult scan(ScanRequest request) {
+        List<ScanError> errors = new ArrayList<>();
+        List<Finding> findings = new ArrayList<>();
+
+        List<Path> aux = new ArrayList<>(request.classDirs());
+        aux.addAll(request.classpath());
+        EngineResult pmd = PmdRunner.run(new PmdRunner.Request(request.sourceRoots(), request.baseDir(), aux,
+                List.of(request.profile().pmdRuleset()), request.pmdThreads(), request.encoding(), null));
+        errors.addAll(pmd.errors());
+        pmd.findings().forEach(raw -> map(raw, EngineKind.PMD, request).ifPresent(findings::add));
+
+        if (!request.spotbugsPlugins().isEmpty()) {
+            EngineResult spotbugs = SpotBugsRunner.run(new SpotBugsRunner.Request(request.classDirs(),
+                    request.classpath(), request.sourceRoots(), request.baseDir(), request.spotbugsPlugins(), "default"));
+            errors.addAll(spotbugs.errors());
+            spotbugs.findings().forEach(raw -> map(raw, EngineKind.SPOTBUGS, request).ifPresent(findings::add));
+        }
+        return new ScanResult(deduplicate(findings), errors);
+    }
+
+    /** True when the request has anything to analyse: a source root with files, or a class directory. */
+    public static boolean hasInput(ScanRequest request) {
+        return request.sourceRoots().stream().anyMatch(Scanner::nonEmptyDir)
+                || request.classDirs().stream().anyMatch(Scanner::nonEmptyDir);
+    }
+
+    private static boolean nonEmptyDir(Path dir) {
+        try (var entries = Files.list(dir)) {
+            return entries.findAny().isPresent();
+        } catch (java.io.IOException | java.io.UncheckedIOException e) {
+            return false;
+        }
+    }
+
+    private Optional<Finding> map(RawFinding raw, EngineKind engine, ScanRequest request) {
+        Optional<RuleInfo> rule = catalog.rule(raw.ruleId());
+        if (rule.isEmpty() || rule.get().engine() != engine) {
+            return Optional.empty();
+        }
+        return rule.get().severityIn(request.profile()).map(severity -> new Finding(raw.ruleId(), engine,
+                raw.confidence() >= LOW_CONFIDENCE ? severity.lower() : severity, rule.get().cwe(), raw.file(),
+                raw.line(), raw.endLine(), raw.message()));
+    }
+
+    /** One flaw, one finding: of several findings with the same CWE on the same line, keep the most severe. */
+    static List<Finding> deduplicate(List<Finding> findings) {
+        Map<String, Finding> kept = new LinkedHashMap<>();
+        findings.stream().sorted().forEach(f -> kept.putIfAbsent(f.file() + '\0' + f.line() + '\0' + f.cwe(), f));
+        return new ArrayList<>(kept.values());
+    }
+}
