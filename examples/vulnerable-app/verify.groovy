@@ -1,0 +1,15 @@
+// Checks the bundled example's scan, as a user sees it: findings in the log and in the SARIF file.
+def log = new File(basedir, 'build.log').text
+def sarif = new File(basedir, 'target/genguard/genguard.sarif')
+assert sarif.isFile() : 'no SARIF report written'
+def json = new groovy.json.JsonSlurper().parse(sarif)
+
+def expected = ['HardcodedCredential', 'FailOpenSecurityCheck', 'TrustAllCertificates',
+                'GENGUARD_WEAK_CIPHER', 'GENGUARD_STATIC_IV', 'GENGUARD_PREDICTABLE_RANDOM_SECRET']
+def reported = json.runs[0].results.collect { it.ruleId } as Set
+assert reported == expected as Set : "SARIF rules: ${reported}"
+expected.each { id -> assert log.contains(" ${id} [") : "log lacks ${id}" }
+assert log.contains('src/main/java/com/example/orders/PaymentCrypto.java')
+assert log.contains('GenGuard found') && log.contains('the build fails')
+assert log.contains('CWE-798')
+return true

@@ -1,0 +1,13 @@
+// Both PMD versions report the same GenGuard findings through maven-pmd-plugin.
+def check(String logName, String pmdVersion) {
+    def log = new File(basedir, logName).text
+    assert log.contains("PMD version: ${pmdVersion}") : "${logName} did not run PMD ${pmdVersion}"
+    ['HardcodedCredential', 'FailOpenSecurityCheck', 'TrustAllCertificates'].each { rule ->
+        assert log.contains("Rule:${rule}") : "${logName} lacks ${rule}"
+    }
+    assert log.contains('LegacyClient.java')
+    assert !log.contains('Exception applying rule') && !log.contains('Error while processing')
+}
+check('build.log', '7.17.0')
+check('build-pmd727.log', '@pmd.version@')
+return true
