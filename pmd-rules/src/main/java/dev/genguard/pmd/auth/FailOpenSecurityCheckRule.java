@@ -2,6 +2,7 @@ package dev.genguard.pmd.auth;
 
 import dev.genguard.pmd.internal.NameWords;
 import dev.genguard.pmd.internal.SourceKind;
+import java.util.Collections;
 import java.util.List;
 import java.util.Set;
 import net.sourceforge.pmd.lang.ast.Node;
@@ -16,6 +17,7 @@ import net.sourceforge.pmd.lang.java.ast.ASTTypeDeclaration;
 import net.sourceforge.pmd.lang.java.rule.AbstractJavaRulechainRule;
 import net.sourceforge.pmd.lang.java.types.JPrimitiveType.PrimitiveTypeKind;
 import net.sourceforge.pmd.lang.java.types.JTypeMirror;
+import net.sourceforge.pmd.lang.java.types.TypeTestUtil;
 
 /**
  * Finds boolean methods that make a security decision and answer "yes" when they cannot decide: a
@@ -23,6 +25,8 @@ import net.sourceforge.pmd.lang.java.types.JTypeMirror;
  * place). Reports the {@code return true} statement.
  */
 public class FailOpenSecurityCheckRule extends AbstractJavaRulechainRule {
+
+    private static final String HOSTNAME_VERIFIER = "javax.net.ssl.HostnameVerifier";
 
     /** First words of a name that always announce a security decision: {@code verifySignature}, {@code authenticate}. */
     private static final Set<String> DECISION_VERBS = Set.of("verify", "authenticate", "authorize", "authorise");
@@ -71,6 +75,10 @@ public class FailOpenSecurityCheckRule extends AbstractJavaRulechainRule {
         // An interface default is an extension point's documented fallback; implementations decide.
         ASTTypeDeclaration owner = method.getEnclosingType();
         if (owner != null && owner.isInterface()) {
+            return data;
+        }
+        // An allow-all HostnameVerifier.verify is TrustAllCertificates' finding: one flaw, one rule.
+        if (owner != null && TypeTestUtil.isA(HOSTNAME_VERIFIER, owner)) {
             return data;
         }
         if (method.isOverridden() && owner != null && isPermissiveByName(owner.getSimpleName())) {
@@ -123,7 +131,7 @@ public class FailOpenSecurityCheckRule extends AbstractJavaRulechainRule {
         if (words.stream().anyMatch(PERMISSIVE_CLASS_WORDS::contains)) {
             return true;
         }
-        return PERMISSIVE_CLASS_PHRASES.stream().anyMatch(phrase -> java.util.Collections.indexOfSubList(words, phrase) >= 0);
+        return PERMISSIVE_CLASS_PHRASES.stream().anyMatch(phrase -> Collections.indexOfSubList(words, phrase) >= 0);
     }
 
     private static boolean isReturnTrue(ASTReturnStatement ret) {
