@@ -2,6 +2,7 @@ package dev.genguard.pmd.auth;
 
 import dev.genguard.pmd.internal.NameWords;
 import dev.genguard.pmd.internal.SourceKind;
+import dev.genguard.pmd.internal.Types;
 import java.util.Collections;
 import java.util.List;
 import java.util.Set;
@@ -17,7 +18,6 @@ import net.sourceforge.pmd.lang.java.ast.ASTTypeDeclaration;
 import net.sourceforge.pmd.lang.java.rule.AbstractJavaRulechainRule;
 import net.sourceforge.pmd.lang.java.types.JPrimitiveType.PrimitiveTypeKind;
 import net.sourceforge.pmd.lang.java.types.JTypeMirror;
-import net.sourceforge.pmd.lang.java.types.TypeTestUtil;
 
 /**
  * Finds boolean methods that make a security decision and answer "yes" when they cannot decide: a
@@ -78,7 +78,7 @@ public class FailOpenSecurityCheckRule extends AbstractJavaRulechainRule {
             return data;
         }
         // An allow-all HostnameVerifier.verify is TrustAllCertificates' finding: one flaw, one rule.
-        if (owner != null && TypeTestUtil.isA(HOSTNAME_VERIFIER, owner)) {
+        if (owner != null && Types.isA(HOSTNAME_VERIFIER, owner)) {
             return data;
         }
         if (method.isOverridden() && owner != null && isPermissiveByName(owner.getSimpleName())) {

@@ -1,6 +1,7 @@
 package dev.genguard.pmd.crypto;
 
 import dev.genguard.pmd.internal.SourceKind;
+import dev.genguard.pmd.internal.Types;
 import java.util.List;
 import net.sourceforge.pmd.lang.ast.Node;
 import net.sourceforge.pmd.lang.java.ast.ASTBlock;
@@ -50,9 +51,9 @@ public class TrustAllCertificatesRule extends AbstractJavaRulechainRule {
         }
         String name = method.getName();
         if ((name.equals("checkServerTrusted") || name.equals("checkClientTrusted"))
-                && TypeTestUtil.isA(TRUST_MANAGER, owner) && acceptsAll(body)) {
+                && Types.isA(TRUST_MANAGER, owner) && acceptsAll(body)) {
             asCtx(data).addViolation(method, name);
-        } else if (name.equals("verify") && method.getArity() == 2 && TypeTestUtil.isA(HOSTNAME_VERIFIER, owner)) {
+        } else if (name.equals("verify") && method.getArity() == 2 && Types.isA(HOSTNAME_VERIFIER, owner)) {
             ASTBooleanLiteral always = alwaysTrue(body);
             if (always != null) {
                 asCtx(data).addViolation(always, "HostnameVerifier.verify");

@@ -78,6 +78,13 @@ public class HardcodedCredentialRule extends AbstractJavaRulechainRule {
             "api", "private", "secret", "signing", "sign", "access", "encryption", "encrypt", "hmac", "jwt",
             "master", "aes", "client", "app", "auth", "subscription", "shared", "crypto", "cipher");
 
+    /**
+     * First words of builder-style credential methods ({@code .password("...")}, {@code .clientSecret("...")}).
+     * Narrower than {@link #CREDENTIAL_NOUNS}: {@code token("IDENT")} and {@code pass(...)} are common in parsers.
+     */
+    private static final Set<String> BUILDER_CREDENTIAL_WORDS = Set.of(
+            "password", "passwd", "passphrase", "secret", "credentials", "apikey", "api", "client", "private");
+
     /** Suffixes that do not change what a name holds: {@code passwordValue}, {@code secretBytes}. */
     private static final Set<String> NEUTRAL_SUFFIXES = Set.of("value", "str", "string", "bytes", "chars");
 
@@ -217,7 +224,7 @@ public class HardcodedCredentialRule extends AbstractJavaRulechainRule {
         if (first.equals("set") || first.equals("with")) {
             return method.length() > first.length() && isCredentialName(method.substring(first.length()));
         }
-        return CREDENTIAL_NOUNS.contains(first) && isCredentialName(method);
+        return BUILDER_CREDENTIAL_WORDS.contains(first) && isCredentialName(method);
     }
 
     /**
