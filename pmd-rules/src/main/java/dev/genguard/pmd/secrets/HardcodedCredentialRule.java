@@ -112,7 +112,8 @@ public class HardcodedCredentialRule extends AbstractJavaRulechainRule {
         }
         Node parent = value.getParent();
         if (parent instanceof ASTVariableDeclarator declarator && declarator.getInitializer() == value) {
-            checkStored(literal, declarator.getVarId().getSymbol(), declarator.getVarId(), data);
+            ASTVariableId variable = declarator.getVarId();
+            checkStored(literal, variable.getSymbol(), variable, variable.getName(), data);
         } else if (parent instanceof ASTAssignmentExpression assignment && assignment.getRightOperand() == value
                 && assignment.getOperator() == AssignmentOp.ASSIGN
                 && assignment.getLeftOperand() instanceof ASTNamedReferenceExpr target) {
@@ -125,10 +126,6 @@ public class HardcodedCredentialRule extends AbstractJavaRulechainRule {
             asCtx(data).addViolation(literal, "the value passed to " + call.getMethodName());
         }
         return data;
-    }
-
-    private void checkStored(ASTStringLiteral literal, JVariableSymbol symbol, ASTVariableId declaration, Object data) {
-        checkStored(literal, symbol, declaration, declaration.getName(), data);
     }
 
     /** A literal stored in a variable: a finding when the variable reaches a sink or its name says credential. */
