@@ -56,8 +56,9 @@ public final class PmdRunner {
         if (request.cacheFile() != null) {
             config.setAnalysisCacheLocation(request.cacheFile().toString());
         }
-        // Rulesets are loaded from the classloader that loaded GenGuard (the Maven plugin realm or a test classpath).
-        config.setClassLoader(PmdRunner.class.getClassLoader());
+        // PMD refuses setClassLoader together with an aux classpath ("Can't mix ..."). Without it, rulesets are
+        // loaded through the aux classpath loader, whose parent is the loader of PMD itself: the Maven plugin realm
+        // or the test classpath, where the GenGuard jars live.
         String aux = request.auxClasspath().stream().filter(Files::exists).map(Path::toString)
                 .collect(Collectors.joining(File.pathSeparator));
         if (!aux.isEmpty()) {
