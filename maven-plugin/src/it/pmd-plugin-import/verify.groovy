@@ -5,7 +5,7 @@ def check(String logName, String pmdVersion) {
     ['HardcodedCredential', 'FailOpenSecurityCheck', 'TrustAllCertificates'].each { rule ->
         assert log.contains("Rule:${rule}") : "${logName} lacks ${rule}"
     }
-    assert log.contains('LegacyClient.java')
+    assert log.contains('com.example.LegacyClient:14 Rule:HardcodedCredential')
     assert !log.contains('Exception applying rule') && !log.contains('Error while processing')
 }
 check('build.log', '7.17.0')
