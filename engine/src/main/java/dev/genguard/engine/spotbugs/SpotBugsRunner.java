@@ -76,7 +76,11 @@ public final class SpotBugsRunner {
         }
         Set<String> pluginIds = new HashSet<>();
         for (Path jar : request.plugins()) {
-            pluginIds.add(load(jar).getPluginId());
+            Plugin plugin = load(jar);
+            // addCustomPlugin loads a plugin as optional, i.e. disabled, and a fresh DetectorFactoryCollection
+            // leaves disabled plugins out: enable it, as the CLI's -pluginList does.
+            plugin.setGloballyEnabled(true);
+            pluginIds.add(plugin.getPluginId());
         }
         DetectorFactoryCollection.resetInstance(new DetectorFactoryCollection());
         DetectorFactoryCollection factories = DetectorFactoryCollection.instance();

@@ -203,6 +203,9 @@ public class PredictableRandomSecretDetector extends ValueTrackingDetector {
 
     /** A new random value when the current instruction is a call to a predictable generator, else null. */
     private RandomValue randomSource(int seen) {
+        if (seen != Const.INVOKESTATIC && seen != Const.INVOKEVIRTUAL) {
+            return null;
+        }
         String owner = getClassConstantOperand();
         String method = getNameConstantOperand() + getSigConstantOperand();
         if (seen == Const.INVOKESTATIC) {

@@ -7,6 +7,7 @@ import edu.umd.cs.findbugs.ba.XField;
 import edu.umd.cs.findbugs.bcel.OpcodeStackDetector;
 import edu.umd.cs.findbugs.visitclass.PreorderVisitor;
 import java.util.Locale;
+import java.util.Set;
 import org.apache.bcel.Const;
 import org.apache.bcel.classfile.Attribute;
 import org.apache.bcel.classfile.BootstrapMethod;
@@ -22,7 +23,7 @@ import org.apache.bcel.classfile.JavaClass;
 /**
  * An {@link OpcodeStackDetector} whose stack knows more string constants than SpotBugs' own: it folds
  * {@code makeConcatWithConstants} (javac 9+ string concatenation; SpotBugs ignores the recipe's literal text),
- * case conversion and trimming of constants, and reads the {@code ConstantValue} of a {@code static final}
+ * chained {@code StringBuilder.append} of constants, case conversion and trimming of constants, and reads the {@code ConstantValue} of a {@code static final}
  * field that a class loads with GETSTATIC instead of inlining it. Subclasses may also attach a user value to
  * the result of an instruction ({@link #resultUserValue(int)}); such detectors need
  * {@link OpcodeStack.CustomUserValue}, so that the value survives.
@@ -30,6 +31,7 @@ import org.apache.bcel.classfile.JavaClass;
 public abstract class ValueTrackingDetector extends OpcodeStackDetector {
 
     private static final String STRING = "Ljava/lang/String;";
+    private static final Set<String> BUILDERS = Set.of("java/lang/StringBuilder", "java/lang/StringBuffer");
     private static final char RECIPE_ARGUMENT = '\u0001';
     private static final char RECIPE_CONSTANT = '\u0002';
 
@@ -58,7 +60,7 @@ public abstract class ValueTrackingDetector extends OpcodeStackDetector {
             return;
         }
         OpcodeStack.Item top = stack.getStackItem(0);
-        OpcodeStack.Item replacement = folded == null ? top : new OpcodeStack.Item(STRING, folded);
+        OpcodeStack.Item replacement = folded == null ? top : new OpcodeStack.Item(top.getSignature(), folded);
         if (userValue != null) {
             replacement.setUserValue(userValue);
         }
@@ -71,11 +73,18 @@ public abstract class ValueTrackingDetector extends OpcodeStackDetector {
         if (seen == Const.INVOKEDYNAMIC) {
             return "makeConcatWithConstants".equals(getNameConstantOperand()) ? foldConcat(stack) : null;
         }
-        if (seen != Const.INVOKEVIRTUAL || !"java/lang/String".equals(getClassConstantOperand())) {
+        if (seen != Const.INVOKEVIRTUAL) {
             return null;
         }
+        String owner = getClassConstantOperand();
         String name = getNameConstantOperand();
         String sig = getSigConstantOperand();
+        if (BUILDERS.contains(owner)) {
+            return "append".equals(name) && sig.endsWith(")L" + owner + ";") ? foldAppend(stack, sig) : null;
+        }
+        if (!"java/lang/String".equals(owner)) {
+            return null;
+        }
         int receiver = PreorderVisitor.getNumberArguments(sig);
         if (stack.getStackDepth() <= receiver || !(stack.getStackItem(receiver).getConstant() instanceof String)) {
             return null;
@@ -97,6 +106,25 @@ public abstract class ValueTrackingDetector extends OpcodeStackDetector {
         default:
             return null;
         }
+    }
+
+    /**
+     * A chained {@code append} of a constant to a builder holding a constant. SpotBugs 4.10 loses the builder's
+     * value on every append (it checks the receiver where it means the argument). A builder kept in a local is
+     * left alone: a later {@code sb.append(x);} statement would not update the local's value.
+     */
+    private static String foldAppend(OpcodeStack stack, String sig) {
+        String[] argTypes = new SignatureParser(sig).getArguments();
+        if (argTypes.length != 1 || stack.getStackDepth() < 2) {
+            return null;
+        }
+        OpcodeStack.Item builder = stack.getStackItem(1);
+        Object value = builder.getConstant();
+        Object appended = stack.getStackItem(0).getConstant();
+        if (!(value instanceof String) || appended == null || builder.getRegisterNumber() >= 0) {
+            return null;
+        }
+        return value + render(argTypes[0], appended);
     }
 
     /** Evaluates the recipe of an indy string concatenation when every dynamic argument is a known constant. */
