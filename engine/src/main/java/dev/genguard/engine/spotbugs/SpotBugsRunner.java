@@ -76,7 +76,11 @@ public final class SpotBugsRunner {
         }
         Set<String> pluginIds = new HashSet<>();
         for (Path jar : request.plugins()) {
-            pluginIds.add(load(jar).getPluginId());
+            Plugin plugin = load(jar);
+            // addCustomPlugin loads a plugin as optional, i.e. disabled, and a fresh DetectorFactoryCollection
+            // leaves disabled plugins out: enable it, as the CLI's -pluginList does.
+            plugin.setGloballyEnabled(true);
+            pluginIds.add(plugin.getPluginId());
         }
         DetectorFactoryCollection.resetInstance(new DetectorFactoryCollection());
         DetectorFactoryCollection factories = DetectorFactoryCollection.instance();
@@ -129,9 +133,10 @@ public final class SpotBugsRunner {
             if (pattern == null) {
                 continue;
             }
-            SourceLineAnnotation line = bug.getPrimarySourceLineAnnotation();
-            findings.add(new RawFinding(bug.getType(), sourceFile(request, line), Math.max(line.getStartLine(), 0),
-                    Math.max(line.getEndLine(), 0), bug.getMessageWithoutPrefix(), bug.getPriority()));
+            for (SourceLineAnnotation line : reportedLines(bug)) {
+                findings.add(new RawFinding(bug.getType(), sourceFile(request, line), Math.max(line.getStartLine(), 0),
+                        Math.max(line.getEndLine(), 0), bug.getMessageWithoutPrefix(), bug.getPriority()));
+            }
         }
         List<ScanError> errors = new ArrayList<>();
         for (AbstractBugReporter.Error e : reporter.getQueuedErrors()) {
@@ -139,6 +144,22 @@ public final class SpotBugsRunner {
             errors.add(new ScanError(EngineKind.SPOTBUGS, "", e.getMessage() + cause));
         }
         return new EngineResult(findings, errors);
+    }
+
+    /**
+     * The primary line of a bug plus the lines a {@code BugAccumulator} merged into it (role "another instance"):
+     * each is a finding of its own, else repeats of a flaw within one method would vanish.
+     */
+    private static List<SourceLineAnnotation> reportedLines(BugInstance bug) {
+        List<SourceLineAnnotation> lines = new ArrayList<>();
+        lines.add(bug.getPrimarySourceLineAnnotation());
+        for (var annotation : bug.getAnnotations()) {
+            if (annotation instanceof SourceLineAnnotation sl
+                    && SourceLineAnnotation.ROLE_ANOTHER_INSTANCE.equals(sl.getDescription())) {
+                lines.add(sl);
+            }
+        }
+        return lines;
     }
 
     /** The source file of a finding relative to the base directory, found under a source root when possible. */
