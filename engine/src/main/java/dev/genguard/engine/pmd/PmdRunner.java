@@ -62,7 +62,10 @@ public final class PmdRunner {
         String aux = request.auxClasspath().stream().filter(Files::exists).map(Path::toString)
                 .collect(Collectors.joining(File.pathSeparator));
         if (!aux.isEmpty()) {
-            config.prependAuxClasspath(aux);
+            // PMD resolves JDK types from a jrt-fs.jar on the aux classpath; name the running JDK's explicitly
+            // (PMD adds it anyway, with a warning on every run).
+            Path jrt = Path.of(System.getProperty("java.home"), "lib", "jrt-fs.jar");
+            config.prependAuxClasspath(Files.exists(jrt) ? aux + File.pathSeparator + jrt : aux);
         }
         boolean any = false;
         for (Path root : request.sourceRoots()) {

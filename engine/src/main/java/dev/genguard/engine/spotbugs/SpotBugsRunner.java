@@ -103,7 +103,9 @@ public final class SpotBugsRunner {
             prefs.setEffort(request.effort());
             for (DetectorFactory f : factories.getFactories()) {
                 boolean ours = pluginIds.contains(f.getPlugin().getPluginId());
-                prefs.enableDetector(f, ours || !f.isReportingDetector());
+                // Keep SpotBugs' default-on infrastructure (non-reporting detectors that compute databases);
+                // leave its debugging detectors (CheckCalls, ...) off: they print to stdout.
+                prefs.enableDetector(f, ours || (!f.isReportingDetector() && f.isDefaultEnabled()));
             }
 
             engine.setProject(project);
