@@ -99,7 +99,7 @@ public final class InlineExpectations {
         return parts.length > 2 ? parts[0] + "/" + parts[1] : parts[0];
     }
 
-    static void assertNoProblems(List<String> problems) {
+    public static void assertNoProblems(List<String> problems) {
         if (!problems.isEmpty()) {
             fail(problems.size() + " expectation problem(s):\n  " + String.join("\n  ", problems));
         }
