@@ -2,18 +2,14 @@ package dev.genguard.pmd;
 
 import dev.genguard.engine.EngineKind;
 import dev.genguard.engine.EngineResult;
-import dev.genguard.engine.ScanError;
-import dev.genguard.engine.catalog.Catalog;
 import dev.genguard.engine.catalog.Profile;
 import dev.genguard.engine.pmd.PmdRunner;
 import dev.genguard.harness.FixtureSuite;
 import dev.genguard.harness.Fixtures;
-import dev.genguard.harness.Reported;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 
 /**
  * Runs every GenGuard PMD rule (the {@code all} profile) once over all fixtures, in-process and with the
@@ -21,7 +17,6 @@ import java.util.Set;
  */
 class PmdFixturesTest extends FixtureSuite {
 
-    private static final Catalog CATALOG = Catalog.load();
     private static final EngineResult RESULT = analyse(fixtures());
 
     private static EngineResult analyse(Fixtures fixtures) {
@@ -32,22 +27,12 @@ class PmdFixturesTest extends FixtureSuite {
     }
 
     @Override
-    protected Set<String> engineIds() {
-        return CATALOG.ids(EngineKind.PMD);
+    protected EngineKind engine() {
+        return EngineKind.PMD;
     }
 
     @Override
-    protected Set<String> allIds() {
-        return CATALOG.ids();
-    }
-
-    @Override
-    protected List<Reported> reported() {
-        return RESULT.findings().stream().map(f -> new Reported(f.file(), f.line(), f.ruleId())).toList();
-    }
-
-    @Override
-    protected List<String> analysisErrors() {
-        return RESULT.errors().stream().map(ScanError::toString).toList();
+    protected EngineResult result() {
+        return RESULT;
     }
 }

@@ -2,15 +2,11 @@ package dev.genguard.spotbugs;
 
 import dev.genguard.engine.EngineKind;
 import dev.genguard.engine.EngineResult;
-import dev.genguard.engine.ScanError;
-import dev.genguard.engine.catalog.Catalog;
 import dev.genguard.engine.spotbugs.SpotBugsRunner;
 import dev.genguard.harness.FixtureSuite;
 import dev.genguard.harness.Fixtures;
-import dev.genguard.harness.Reported;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Set;
 
 /**
  * Loads the packaged GenGuard plugin jar into SpotBugs, as spotbugs-maven-plugin does, runs it once over the
@@ -19,7 +15,6 @@ import java.util.Set;
  */
 class SpotBugsFixturesIT extends FixtureSuite {
 
-    private static final Catalog CATALOG = Catalog.load();
     private static final EngineResult RESULT = analyse(fixtures());
 
     private static EngineResult analyse(Fixtures fixtures) {
@@ -29,22 +24,12 @@ class SpotBugsFixturesIT extends FixtureSuite {
     }
 
     @Override
-    protected Set<String> engineIds() {
-        return CATALOG.ids(EngineKind.SPOTBUGS);
+    protected EngineKind engine() {
+        return EngineKind.SPOTBUGS;
     }
 
     @Override
-    protected Set<String> allIds() {
-        return CATALOG.ids();
-    }
-
-    @Override
-    protected List<Reported> reported() {
-        return RESULT.findings().stream().map(f -> new Reported(f.file(), f.line(), f.ruleId())).toList();
-    }
-
-    @Override
-    protected List<String> analysisErrors() {
-        return RESULT.errors().stream().map(ScanError::toString).toList();
+    protected EngineResult result() {
+        return RESULT;
     }
 }
