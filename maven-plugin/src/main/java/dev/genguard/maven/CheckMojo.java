@@ -138,7 +138,7 @@ public class CheckMojo extends AbstractMojo {
         }
 
         Gate.Decision decision = Gate.evaluate(result.findings(), threshold);
-        log(result.findings(), threshold);
+        log(result.findings());
         getLog().info(decision.summary() + " [profile " + chosen.id() + "]; SARIF: " + relative(sarif));
         if (decision.failed() && failOnViolation) {
             throw new MojoFailureException("GenGuard found " + decision.blocking() + " finding(s) at or above "
@@ -147,7 +147,7 @@ public class CheckMojo extends AbstractMojo {
         }
     }
 
-    private void log(List<Finding> findings, Severity threshold) {
+    private void log(List<Finding> findings) {
         if (findings.isEmpty()) {
             return;
         }

@@ -2,7 +2,7 @@ package dev.genguard.engine.pmd;
 
 import dev.genguard.engine.EngineKind;
 import dev.genguard.engine.EngineResult;
-import dev.genguard.engine.Paths2;
+import dev.genguard.engine.ReportedPaths;
 import dev.genguard.engine.RawFinding;
 import dev.genguard.engine.ScanError;
 import java.io.File;
@@ -84,12 +84,12 @@ public final class PmdRunner {
         }
         List<RawFinding> findings = new ArrayList<>();
         for (RuleViolation v : report.getViolations()) {
-            String file = Paths2.relative(request.baseDir(), Path.of(v.getFileId().getAbsolutePath()));
+            String file = ReportedPaths.relative(request.baseDir(), Path.of(v.getFileId().getAbsolutePath()));
             findings.add(new RawFinding(v.getRule().getName(), file, v.getBeginLine(), v.getEndLine(), v.getDescription(), 1));
         }
         List<ScanError> errors = new ArrayList<>();
         for (Report.ProcessingError e : report.getProcessingErrors()) {
-            String file = Paths2.relative(request.baseDir(), Path.of(e.getFileId().getAbsolutePath()));
+            String file = ReportedPaths.relative(request.baseDir(), Path.of(e.getFileId().getAbsolutePath()));
             errors.add(new ScanError(EngineKind.PMD, file, firstLine(e.getMsg())));
         }
         for (Report.ConfigurationError e : report.getConfigurationErrors()) {

@@ -2,7 +2,7 @@ package dev.genguard.engine.spotbugs;
 
 import dev.genguard.engine.EngineKind;
 import dev.genguard.engine.EngineResult;
-import dev.genguard.engine.Paths2;
+import dev.genguard.engine.ReportedPaths;
 import dev.genguard.engine.RawFinding;
 import dev.genguard.engine.ScanError;
 import edu.umd.cs.findbugs.AbstractBugReporter;
@@ -170,7 +170,7 @@ public final class SpotBugsRunner {
         for (Path root : request.sourceRoots()) {
             Path candidate = root.resolve(sourcePath);
             if (Files.isRegularFile(candidate)) {
-                return Paths2.relative(request.baseDir(), candidate);
+                return ReportedPaths.relative(request.baseDir(), candidate);
             }
         }
         return sourcePath;

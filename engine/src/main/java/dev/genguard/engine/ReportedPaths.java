@@ -3,9 +3,9 @@ package dev.genguard.engine;
 import java.nio.file.Path;
 
 /** Path helpers shared by the engine runners. */
-public final class Paths2 {
+public final class ReportedPaths {
 
-    private Paths2() {
+    private ReportedPaths() {
     }
 
     /** {@code file} relative to {@code base} with '/' separators, or the absolute path when it lies elsewhere. */
