@@ -13,7 +13,7 @@ import net.sourceforge.pmd.lang.java.ast.ASTMethodReference;
 import net.sourceforge.pmd.lang.java.ast.ASTTypeDeclaration;
 import net.sourceforge.pmd.lang.java.ast.JavaNode;
 import net.sourceforge.pmd.lang.java.types.InvocationMatcher;
-import net.sourceforge.pmd.lang.java.types.TypeTestUtil;
+import net.sourceforge.pmd.lang.java.symbols.JFieldSymbol;
 import net.sourceforge.pmd.reporting.RuleContext;
 
 /** AST helpers shared by the Spring Security configuration rules of this package. */
@@ -50,8 +50,10 @@ final class SpringSecurityAst {
             ASTArgumentList args = expr instanceof ASTConstructorCall ctor ? ctor.getArguments() : ((ASTMethodCall) expr).getArguments();
             return args.size() == 1 && isMatchAll(args.get(0));
         }
+        // AnyRequestMatcher.INSTANCE is typed as the RequestMatcher interface: test the class that declares it.
         return expr instanceof ASTNamedReferenceExpr ref && "INSTANCE".equals(ref.getName())
-                && TypeTestUtil.isA(ANY_REQUEST_MATCHER, ref);
+                && ref.getReferencedSym() instanceof JFieldSymbol field
+                && ANY_REQUEST_MATCHER.equals(field.getEnclosingClass().getBinaryName());
     }
 
     /** The method call whose argument list directly holds the expression, or null. */
