@@ -8,6 +8,7 @@ import java.util.Objects;
 import java.util.Set;
 import net.sourceforge.pmd.lang.java.ast.ASTAnnotation;
 import net.sourceforge.pmd.lang.java.ast.ASTArgumentList;
+import net.sourceforge.pmd.lang.java.ast.ASTConstructorCall;
 import net.sourceforge.pmd.lang.java.ast.ASTAssignableExpr.ASTNamedReferenceExpr;
 import net.sourceforge.pmd.lang.java.ast.ASTExpression;
 import net.sourceforge.pmd.lang.java.ast.ASTExpressionStatement;
@@ -73,6 +74,10 @@ public class PermissiveCorsRule extends AbstractJavaRulechainRule {
             CORS_CONFIGURATION + "#applyPermitDefaultValues()");
     private static final InvocationMatcher CONFIG_CREDENTIALS = InvocationMatcher.parse(
             CORS_CONFIGURATION + "#setAllowCredentials(java.lang.Boolean)");
+    /** Where a finished configuration is registered: passing it there is no further configuring. */
+    private static final CompoundInvocationMatcher REGISTER = InvocationMatcher.parseAll(
+            "org.springframework.web.cors.UrlBasedCorsConfigurationSource#registerCorsConfiguration(_,_)",
+            "org.springframework.web.cors.reactive.UrlBasedCorsConfigurationSource#registerCorsConfiguration(_,_)");
     /** Collections of one or a few elements as written inline: {@code List.of("*")}, {@code Arrays.asList("*")}. */
     private static final CompoundInvocationMatcher LIST_FACTORIES = InvocationMatcher.parseAll(
             "java.util.List#of(_*)", "java.util.Set#of(_*)", "java.util.Arrays#asList(_*)",
@@ -131,7 +136,7 @@ public class PermissiveCorsRule extends AbstractJavaRulechainRule {
             if (wildcard != null) {
                 report(wildcard, "\"*\"", configurationAllowsCredentials(call), data);
             }
-        } else if (CONFIG_PERMIT_DEFAULTS.matchesCall(call) && !setsOriginsInScope(call)) {
+        } else if (CONFIG_PERMIT_DEFAULTS.matchesCall(call) && isFreshConfiguration(call) && !setsOriginsInScope(call)) {
             report(call, "applyPermitDefaultValues()", configurationAllowsCredentials(call), data);
         } else {
             ASTExpression origin = allowOriginValue(call);
@@ -259,6 +264,24 @@ public class PermissiveCorsRule extends AbstractJavaRulechainRule {
     private static boolean setsOriginsInScope(ASTMethodCall call) {
         return SpringSecurityAst.configurationScope(call).descendants(ASTMethodCall.class).crossFindBoundaries()
                 .any(c -> CONFIG_ADD_ORIGIN.anyMatch(c) || CONFIG_SET_ORIGINS.anyMatch(c));
+    }
+
+    /**
+     * Whether {@code applyPermitDefaultValues()} is called on a configuration that this method built and kept to
+     * itself: {@code new CorsConfiguration()} directly, or a local variable never handed to another method
+     * (a helper such as {@code updateCorsConfig(config, annotation)} may have set its origins).
+     */
+    private static boolean isFreshConfiguration(ASTMethodCall permitDefaults) {
+        Object receiver = receiverOf(permitDefaults);
+        if (receiver instanceof ASTConstructorCall) {
+            return true;
+        }
+        if (!(receiver instanceof JVariableSymbol variable) || variable.isField()) {
+            return false;
+        }
+        return SpringSecurityAst.configurationScope(permitDefaults).descendants(ASTMethodCall.class).crossFindBoundaries()
+                .none(c -> !REGISTER.anyMatch(c) && c.getArguments().toStream()
+                        .any(a -> a instanceof ASTNamedReferenceExpr ref && variable.equals(ref.getReferencedSym())));
     }
 
     private static boolean isTrue(ASTExpression expr) {
