@@ -128,7 +128,8 @@ public class InsecureCookieRule extends AbstractJavaRulechainRule {
 
     private void checkResponseCookie(ASTMethodCall build, Object data) {
         List<ASTMethodCall> chain = WebAst.chain(build);
-        if (!RESPONSE_COOKIE_FROM.anyMatch(chain.get(0)) || SourceKind.isTestSource(build)) {
+        // A template kept in a field that setters replace (a locale cookie with configurable flags) is not sent as built.
+        if (!RESPONSE_COOKIE_FROM.anyMatch(chain.get(0)) || WebAst.isFieldDefault(build) || SourceKind.isTestSource(build)) {
             return;
         }
         Flag secure = Flag.UNSET;

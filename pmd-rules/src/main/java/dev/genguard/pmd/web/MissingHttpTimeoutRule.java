@@ -5,15 +5,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import net.sourceforge.pmd.lang.java.ast.ASTAssignableExpr.ASTNamedReferenceExpr;
-import net.sourceforge.pmd.lang.java.ast.ASTAssignmentExpression;
 import net.sourceforge.pmd.lang.java.ast.ASTCompilationUnit;
 import net.sourceforge.pmd.lang.java.ast.ASTConstructorCall;
 import net.sourceforge.pmd.lang.java.ast.ASTExpression;
 import net.sourceforge.pmd.lang.java.ast.ASTMethodCall;
 import net.sourceforge.pmd.lang.java.ast.ASTReturnStatement;
-import net.sourceforge.pmd.lang.java.ast.ASTVariableDeclarator;
 import net.sourceforge.pmd.lang.java.ast.ASTVariableId;
+import net.sourceforge.pmd.lang.java.ast.InvocationNode;
 import net.sourceforge.pmd.lang.java.rule.AbstractJavaRulechainRule;
+import net.sourceforge.pmd.lang.java.symbols.JTypeDeclSymbol;
 import net.sourceforge.pmd.lang.java.types.InvocationMatcher;
 import net.sourceforge.pmd.lang.java.types.InvocationMatcher.CompoundInvocationMatcher;
 import net.sourceforge.pmd.lang.java.types.TypeTestUtil;
@@ -94,14 +94,16 @@ public class MissingHttpTimeoutRule extends AbstractJavaRulechainRule {
         } else if (JDK_SEND.anyMatch(call)) {
             checkJdkSend(call, data);
         } else if (APACHE_DEFAULT_CLIENTS.anyMatch(call)) {
-            if (!configuresRequests(call) && !SourceKind.isTestSource(call)) {
+            if (!configuresRequests(call) && !WebAst.isReplaceableDefault(call) && !isLibraryInternal(call)
+                    && !SourceKind.isTestSource(call)) {
                 asCtx(data).addViolation(call, "Apache HttpClient", "a RequestConfig with connect and response timeouts");
             }
         } else if (APACHE_BUILD.anyMatch(call)) {
             List<ASTMethodCall> chain = WebAst.chain(call);
             if (APACHE_BUILDER_STARTS.anyMatch(chain.get(0))
                     && chain.stream().noneMatch(c -> APACHE_TIMEOUT_CONFIG.contains(c.getMethodName()))
-                    && !configuresRequests(call) && !SourceKind.isTestSource(call)) {
+                    && !configuresRequests(call) && !WebAst.isReplaceableDefault(call) && !isLibraryInternal(call)
+                    && !SourceKind.isTestSource(call)) {
                 asCtx(data).addViolation(call, "Apache HttpClient",
                         "setDefaultRequestConfig(...) with connect and response timeouts");
             }
@@ -115,10 +117,10 @@ public class MissingHttpTimeoutRule extends AbstractJavaRulechainRule {
             return data;
         }
         boolean takesFactory = call.getArguments().toStream().any(a -> TypeTestUtil.isA(REQUEST_FACTORY, a));
-        if (takesFactory || SourceKind.isTestSource(call)) {
+        if (takesFactory || WebAst.isReplaceableDefault(call) || isLibraryInternal(call) || SourceKind.isTestSource(call)) {
             return data;
         }
-        ASTVariableId variable = storedIn(call);
+        ASTVariableId variable = WebAst.storedIn(call);
         if (variable != null) {
             for (ASTNamedReferenceExpr use : variable.getLocalUsages()) {
                 boolean configured = use.getParent() instanceof ASTMethodCall c && c.getQualifier() == use
@@ -130,27 +132,24 @@ public class MissingHttpTimeoutRule extends AbstractJavaRulechainRule {
                     return data;
                 }
             }
-        } else if (WebAst.invocationTaking(call) != null) {
-            return data;
         }
         asCtx(data).addViolation(call, "RestTemplate", "a request factory with connect and read timeouts");
         return data;
     }
 
-    /** The variable a newly created value is stored in (initializer or plain assignment), or null. */
-    private static ASTVariableId storedIn(ASTExpression created) {
-        ASTExpression e = WebAst.outerCast(created);
-        if (e.getParent() instanceof ASTVariableDeclarator declarator && declarator.getInitializer() == e) {
-            return declarator.getVarId();
-        }
-        if (e.getParent() instanceof ASTAssignmentExpression assignment && assignment.getRightOperand() == e) {
-            return WebAst.declaredVariable(assignment.getLeftOperand());
-        }
-        return null;
+    /**
+     * Whether the call sits in the package of the API it calls: the client library's own factories
+     * ({@code HttpClients.createDefault()} is {@code HttpClientBuilder.create().build()}) define the defaults
+     * that application code is asked to override.
+     */
+    private static boolean isLibraryInternal(InvocationNode call) {
+        JTypeDeclSymbol api = call.getMethodType().getDeclaringType().getSymbol();
+        ASTCompilationUnit unit = call.getRoot();
+        return api != null && api.getPackageName().equals(unit.getPackageName());
     }
 
     private void checkUrlConnection(ASTMethodCall open, Object data) {
-        ASTVariableId connection = storedIn(open);
+        ASTVariableId connection = WebAst.storedIn(open);
         if (connection == null || !connection.isLocalVariable()
                 || !TypeTestUtil.isA(HTTP_URL_CONNECTION, connection.getTypeMirror())
                 || SourceKind.isTestSource(open)) {

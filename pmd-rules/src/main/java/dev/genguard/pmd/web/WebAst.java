@@ -165,4 +165,32 @@ final class WebAst {
     static boolean anyNamed(List<ASTMethodCall> calls, String name) {
         return calls.stream().anyMatch(c -> c.getMethodName().equals(name));
     }
+
+    /**
+     * Whether a value created here is only a default that the code lets its callers replace: handed straight to
+     * a constructor or method ({@code this(HttpClients.createDefault())}, a wrapper), or stored in a field that is
+     * assigned elsewhere too (a setter or another constructor takes a configured one). Framework support
+     * classes do this; the settings belong to whoever configures them.
+     */
+    static boolean isReplaceableDefault(ASTExpression created) {
+        return invocationTaking(created) != null || isFieldDefault(created);
+    }
+
+    /** Whether a value created here is stored in a field that the file assigns elsewhere too (setters, constructors). */
+    static boolean isFieldDefault(ASTExpression created) {
+        ASTVariableId variable = storedIn(created);
+        return variable != null && variable.isField() && definitions(variable).size() > 1;
+    }
+
+    /** The variable a newly created value is stored in (initializer or plain assignment), or null. */
+    static ASTVariableId storedIn(ASTExpression created) {
+        ASTExpression e = outerCast(created);
+        if (e.getParent() instanceof ASTVariableDeclarator declarator && declarator.getInitializer() == e) {
+            return declarator.getVarId();
+        }
+        if (e.getParent() instanceof ASTAssignmentExpression assignment && assignment.getRightOperand() == e) {
+            return declaredVariable(assignment.getLeftOperand());
+        }
+        return null;
+    }
 }
