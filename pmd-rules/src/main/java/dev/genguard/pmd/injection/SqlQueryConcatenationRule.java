@@ -24,6 +24,7 @@ import net.sourceforge.pmd.lang.java.ast.ASTLiteral;
 import net.sourceforge.pmd.lang.java.ast.ASTMethodCall;
 import net.sourceforge.pmd.lang.java.ast.ASTMethodReference;
 import net.sourceforge.pmd.lang.java.ast.ASTReturnStatement;
+import net.sourceforge.pmd.lang.java.ast.ASTSuperExpression;
 import net.sourceforge.pmd.lang.java.ast.ASTSwitchExpression;
 import net.sourceforge.pmd.lang.java.ast.ASTThisExpression;
 import net.sourceforge.pmd.lang.java.ast.ASTTypeExpression;
@@ -221,7 +222,10 @@ public class SqlQueryConcatenationRule extends AbstractJavaRulechainRule {
             return true;
         }
         if (sym instanceof JFieldSymbol field) {
-            return !(field.isFinal() && Modifier.isStatic(field.getModifiers())) && !isSqlNamed(field.getSimpleName());
+            // Constants and this object's own fields are configuration (a table name, a prefix); another
+            // object's fields (user.name) are data.
+            boolean constant = field.isFinal() && Modifier.isStatic(field.getModifiers());
+            return !constant && !isOwn(ref) && !isSqlNamed(field.getSimpleName());
         }
         ASTVariableId id = sym.tryGetNode();
         if (id == null) {
@@ -292,7 +296,18 @@ public class SqlQueryConcatenationRule extends AbstractJavaRulechainRule {
             // A lookup in a fixed map: the keys choose among the program's own values.
             return name.equals("getOrDefault") && untrusted(call.getArguments().get(1), seen);
         }
-        return !isSqlNamed(name);
+        if (isOwn(call) && call.getArguments().isEmpty()) {
+            return false; // this object's own getter, like its fields: getTableName()
+        }
+        // A helper named for SQL returns a composed fragment: buildWhereClause(filter), getInsertSql().
+        return !isSqlNamed(name) && !NameWords.split(name).contains("query");
+    }
+
+    /** A field read or method call on this object: unqualified, {@code this.x} or {@code super.x()}. */
+    private static boolean isOwn(ASTExpression e) {
+        ASTExpression qualifier = e instanceof ASTFieldAccess access ? access.getQualifier()
+                : e instanceof ASTMethodCall call ? call.getQualifier() : null;
+        return qualifier == null || qualifier instanceof ASTThisExpression || qualifier instanceof ASTSuperExpression;
     }
 
     private static boolean anyUntrusted(ASTArgumentList args, Set<Node> seen) {
