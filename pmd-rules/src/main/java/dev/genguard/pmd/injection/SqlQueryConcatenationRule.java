@@ -73,6 +73,12 @@ public class SqlQueryConcatenationRule extends AbstractJavaRulechainRule {
             "jakarta.persistence.EntityManager#createNativeQuery(_*)",
             "javax.persistence.EntityManager#createQuery(_*)",
             "javax.persistence.EntityManager#createNativeQuery(_*)",
+            // Hibernate's Session declares its own query factories (resolved when Hibernate is on the classpath)
+            "org.hibernate.query.QueryProducer#createQuery(_*)",
+            "org.hibernate.query.QueryProducer#createNativeQuery(_*)",
+            "org.hibernate.query.QueryProducer#createSQLQuery(_*)",
+            "org.hibernate.query.QueryProducer#createSelectionQuery(_*)",
+            "org.hibernate.query.QueryProducer#createMutationQuery(_*)",
             "org.springframework.jdbc.core.JdbcOperations#query(_*)",
             "org.springframework.jdbc.core.JdbcOperations#queryForObject(_*)",
             "org.springframework.jdbc.core.JdbcOperations#queryForList(_*)",
@@ -473,7 +479,8 @@ public class SqlQueryConcatenationRule extends AbstractJavaRulechainRule {
             return false;
         }
         if (type.isPrimitive() || type.isBoxedPrimitive() || isEnum(type) || TypeTestUtil.isA(Number.class, type)
-                || TypeTestUtil.isA("java.time.temporal.Temporal", type) || TypeTestUtil.isA("java.util.UUID", type)) {
+                || TypeTestUtil.isA("java.time.temporal.Temporal", type) || TypeTestUtil.isA("java.util.Date", type)
+                || TypeTestUtil.isA("java.util.UUID", type)) {
             return true;
         }
         if (type.isArray()) {

@@ -31,6 +31,9 @@ import net.sourceforge.pmd.lang.java.symbols.JVariableSymbol;
  */
 public final class LocalValues {
 
+    /** Method-name prefixes of assertion helpers that throw when their argument is false (Spring, Guava, commons-lang). */
+    private static final List<String> ASSERTIONS = List.of("isTrue", "state", "check", "validState", "require", "assert");
+
     private LocalValues() {
     }
 
@@ -87,7 +90,8 @@ public final class LocalValues {
         }
         if (parent instanceof ASTArgumentList
                 && parent.getParent() instanceof ASTMethodCall call
-                && call.getParent() instanceof ASTExpressionStatement statement) {
+                && call.getParent() instanceof ASTExpressionStatement statement
+                && ASSERTIONS.stream().anyMatch(call.getMethodName()::startsWith)) {
             return statement;
         }
         return null;
