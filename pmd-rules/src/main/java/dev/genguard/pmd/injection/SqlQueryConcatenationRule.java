@@ -27,6 +27,7 @@ import net.sourceforge.pmd.lang.java.ast.ASTReturnStatement;
 import net.sourceforge.pmd.lang.java.ast.ASTSuperExpression;
 import net.sourceforge.pmd.lang.java.ast.ASTSwitchExpression;
 import net.sourceforge.pmd.lang.java.ast.ASTThisExpression;
+import net.sourceforge.pmd.lang.java.ast.ASTTypeDeclaration;
 import net.sourceforge.pmd.lang.java.ast.ASTTypeExpression;
 import net.sourceforge.pmd.lang.java.ast.ASTVariableAccess;
 import net.sourceforge.pmd.lang.java.ast.ASTVariableId;
@@ -52,10 +53,12 @@ import net.sourceforge.pmd.lang.java.types.TypeTestUtil;
  * local variable of the same method whose assignments and appends build it. Reports the call that runs the query.
  *
  * <p>A part is trusted when it cannot carry quotes or SQL: a compile-time constant, a number, a boolean or
- * an enum (or a container of them), a {@code static final} field, a value checked against an allowlist in the
+ * an enum, a date or UUID (or a container of them), a {@code static final} field, this object's own fields and
+ * getters (configuration such as a table name), a {@code Class} name, a value checked against an allowlist in the
  * same method ({@code if (!ALLOWED.contains(col)) throw}, {@code col.matches("[a-z_]+")}), a {@code switch} or
  * conditional whose results are trusted, or a value whose name says it is SQL by contract ({@code whereClause},
- * {@code sql}): such fragments are composed here, and their own construction is checked where it happens.
+ * {@code queryString}): such fragments are composed here. A parameter right after an opening quote
+ * ({@code "LIKE '%" + query}) is a value whatever its name.
  * A query passed through unchanged (a {@code sql} parameter) is no concatenation and stays silent.
  */
 public class SqlQueryConcatenationRule extends AbstractJavaRulechainRule {
@@ -103,7 +106,8 @@ public class SqlQueryConcatenationRule extends AbstractJavaRulechainRule {
     private static final List<String> BUILDERS = List.of("java.lang.StringBuilder", "java.lang.StringBuffer");
 
     /** Name words of values that hold SQL text by contract rather than data: {@code whereClause}, {@code countSql}. */
-    private static final Set<String> SQL_WORDS = Set.of("sql", "hql", "jpql", "ddl", "dml", "clause", "subquery", "subselect");
+    private static final Set<String> SQL_WORDS = Set.of(
+            "sql", "hql", "jpql", "ddl", "dml", "query", "clause", "subquery", "subselect");
 
     /** Stream steps that keep the elements' provenance. */
     private static final Set<String> STREAM_STEPS = Set.of(
@@ -187,7 +191,8 @@ public class SqlQueryConcatenationRule extends AbstractJavaRulechainRule {
             // hundreds of lines, and a hostile input thousands.
             ASTInfixExpression link = infix;
             while (true) {
-                if (untrusted(link.getRightOperand(), seen)) {
+                ASTExpression right = link.getRightOperand();
+                if (untrusted(right, seen) || isQuoted(link.getLeftOperand()) && isUncheckedParameter(right)) {
                     return true;
                 }
                 ASTExpression left = link.getLeftOperand();
@@ -220,6 +225,23 @@ public class SqlQueryConcatenationRule extends AbstractJavaRulechainRule {
             return untrustedBuilder(ctor, seen);
         }
         return !(e instanceof ASTThisExpression);
+    }
+
+    /**
+     * True when the text before a part opens a quoted SQL literal or identifier ({@code "... LIKE '%" + q}):
+     * what follows is a value there, whatever its name says.
+     */
+    private static boolean isQuoted(ASTExpression before) {
+        ASTExpression last = before instanceof ASTInfixExpression infix && before.getConstValue() == null
+                ? infix.getRightOperand() : before;
+        return last.getConstValue() instanceof String text
+                && (text.endsWith("'") || text.endsWith("'%") || text.endsWith("\""));
+    }
+
+    /** A method parameter that no allowlist check confines: in a quoted position it is data, even if named {@code query}. */
+    private static boolean isUncheckedParameter(ASTExpression e) {
+        ASTVariableId id = LocalValues.declarationOf(e);
+        return id != null && id.isFormalParameter() && !isTrustedType(e.getTypeMirror()) && !isAllowlisted(id, e);
     }
 
     private static boolean untrustedVariable(ASTNamedReferenceExpr ref, Set<Node> seen) {
@@ -286,6 +308,9 @@ public class SqlQueryConcatenationRule extends AbstractJavaRulechainRule {
         if (name.equals("toString") && qualifier != null && isBuilder(qualifier)) {
             return untrustedBuilder(qualifier, seen);
         }
+        if (qualifier != null && TypeTestUtil.isA(Class.class, qualifier)) {
+            return false; // entityClass.getSimpleName() in generic DAOs: a name from the program
+        }
         if (isJoiningCollect(call)) {
             return untrustedStream(qualifier, seen) || anyUntrusted(((ASTMethodCall) call.getArguments().get(0)).getArguments(), seen);
         }
@@ -302,11 +327,30 @@ public class SqlQueryConcatenationRule extends AbstractJavaRulechainRule {
             // A lookup in a fixed map: the keys choose among the program's own values.
             return name.equals("getOrDefault") && untrusted(call.getArguments().get(1), seen);
         }
-        if (isOwn(call) && call.getArguments().isEmpty()) {
-            return false; // this object's own getter, like its fields: getTableName()
+        if (call.getArguments().isEmpty() && !statik && isOwnState(qualifier)) {
+            return false; // a getter on this object's state, like its fields: getTableName(), metadata.getEntityName()
+        }
+        if (isOwn(call) && isDeclaredInEnclosingClass(call)) {
+            // A helper of this class fed only trusted values (detectAlias(queryString)) returns trusted text.
+            return anyUntrusted(call.getArguments(), seen);
         }
         // A helper named for SQL returns a composed fragment: buildWhereClause(filter), getInsertSql().
-        return !isSqlNamed(name) && !NameWords.split(name).contains("query");
+        return !isSqlNamed(name);
+    }
+
+    /**
+     * This object's state: one of its fields, or a chain of getters on it ({@code entityInformation.getEntityName()},
+     * {@code getIdAttribute().getName()}).
+     */
+    private static boolean isOwnState(ASTExpression e) {
+        if (e == null || e instanceof ASTThisExpression || e instanceof ASTSuperExpression) {
+            return true;
+        }
+        if (e instanceof ASTNamedReferenceExpr ref) {
+            return ref.getReferencedSym() instanceof JFieldSymbol && isOwn(e);
+        }
+        return e instanceof ASTMethodCall call && call.getArguments().isEmpty() && !call.getMethodType().isStatic()
+                && isOwnState(call.getQualifier());
     }
 
     /** A field read or method call on this object: unqualified, {@code this.x} or {@code super.x()}. */
@@ -314,6 +358,11 @@ public class SqlQueryConcatenationRule extends AbstractJavaRulechainRule {
         ASTExpression qualifier = e instanceof ASTFieldAccess access ? access.getQualifier()
                 : e instanceof ASTMethodCall call ? call.getQualifier() : null;
         return qualifier == null || qualifier instanceof ASTThisExpression || qualifier instanceof ASTSuperExpression;
+    }
+
+    private static boolean isDeclaredInEnclosingClass(ASTMethodCall call) {
+        ASTTypeDeclaration enclosing = call.getEnclosingType();
+        return enclosing != null && call.getMethodType().getSymbol().getEnclosingClass().equals(enclosing.getSymbol());
     }
 
     private static boolean anyUntrusted(ASTArgumentList args, Set<Node> seen) {
