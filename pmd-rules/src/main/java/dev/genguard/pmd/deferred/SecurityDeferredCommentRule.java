@@ -46,11 +46,11 @@ public class SecurityDeferredCommentRule extends AbstractJavaRulechainRule {
     /** The word that stands for a paragraph break (a blank comment line): phrases never pair across it. */
     private static final String PARAGRAPH = "#";
 
-    /** Phrases that defer a control; they count only near a security word. */
-    private static final Pattern STRONG_DEFERRAL = words(
-            "for (?:the sake of )?(?:simplicity|brevity)",
-            "to keep (?:it|this|things|the (?:code|example|demo|sample)) simple",
-            "simplified (?:implementation|version|example|check|validation|approach|setup|config|configuration)",
+    /**
+     * Phrases that defer a control to another environment ("in production", "in a real application", "for demo
+     * purposes", "replace with a real ..."); they count only near a security word, in any comment.
+     */
+    private static final Pattern DEFERRAL = words(
             "for (?:demo|demonstration|illustration|illustrative|example|educational|tutorial|testing|test|development|dev)"
                     + " (?:purposes?|only|use)",
             "for (?:demo|demonstration|illustration)",
@@ -63,16 +63,30 @@ public class SecurityDeferredCommentRule extends AbstractJavaRulechainRule {
             "in (?:a )?real(?: world)? (?:apps?|applications?|systems?|implementations?|scenarios?|projects?|environments?"
                     + "|deployments?|services?|code)",
             "replace(?: \\w+){0,3} (?:with|by) (?:a |an )?(?:real|proper|secure|production|actual|robust|stronger|persistent)",
-            "should be replaced",
+            "should be replaced");
+
+    /**
+     * Phrases that admit a shortcut; they count only near a security word, and only in code comments: Javadoc
+     * uses them for usage tips ("for simplicity use the same password for the key as for the key store").
+     */
+    private static final Pattern SHORTCUT = words(
+            "for (?:the sake of )?(?:simplicity|brevity)",
+            "to keep (?:it|this|things|the (?:code|example|demo|sample)) simple",
+            "simplified (?:implementation|version|example|check|validation|approach|setup|config|configuration)",
             "(?:use|using) (?:a |an )?(?:proper|real|production grade|production ready|robust|stronger)",
             "hard ?coded",
             "quick and dirty",
             "should be (?:stored|kept|managed|loaded|read|fetched|injected|externali[sz]ed|moved) (?:in|from)"
                     + " (?:an? )?(?:environment|env|config|configuration|properties)");
 
-    /** Deferral words that mark a shortcut only right next to a security word ("hardcoded for now"). */
-    private static final Pattern WEAK_DEFERRAL = words(
-            "for now", "temporarily", "temporary", "placeholder", "dummy", "quick fix", "workaround", "hack");
+    /**
+     * Words that mark a shortcut only right next to a security word ("skip the auth check for now"), and only in
+     * code comments: Javadoc says "a placeholder for other types of authentication".
+     */
+    private static final Pattern WEAK_SHORTCUT = words(
+            // Not "temporary": "creates temporary directories securely" documents a secure choice.
+            // Nor "workaround": "disable the TLS 1.0 CBC vulnerability workaround" names a mitigation.
+            "for now", "temporarily", "placeholder", "dummy", "quick fix", "hack");
 
     /** What a deferral must be near to be about security: nouns and verbs that name a control or a secret. */
     private static final Pattern SECURITY_WORD = words(
@@ -90,23 +104,31 @@ public class SecurityDeferredCommentRule extends AbstractJavaRulechainRule {
             "security", "secure(?:ly)?", "insecure", "vulnerab(?:le|ility|ilities)", "attackers?", "admin",
             "administrator", "vault", "secrets? manager", "kms", "oauth", "mfa", "2fa", "otp");
 
-    /** Phrases that admit a missing control on their own. */
-    private static final Pattern INHERENT = words(
-            // "this is not secure", "it's insecure": not "not cryptographically secure", which documents a hash.
-            "(?:this|that|it|which)(?: is|s| was)? (?:not|isnt|wasnt) secure",
-            "(?:this|that|it|which) (?:is |s |was )?(?:insecure|unsafe for production)",
-            "not secure for production",
-            // A TODO that names a control as missing work.
+    /** A TODO that names a control as missing work: an admission on its own, in any comment. */
+    private static final Pattern TODO = words(
             "(?:todo|fixme)(?: \\w+){0,3}? (?:add|adding|implement|implementing|enable|enabling|missing|needs?|requires?"
                     + "|proper|real|actual|perform|no|without|skip|skipped|skipping|should|must|do)(?: \\w+){0,3}? "
                     + "(?:authenticat(?:e|ion)|auth|authori[sz](?:e|ation)|access control|access checks?|permission checks?"
                     + "|role checks?|csrf|xsrf|rate limit(?:ing|er)?|throttling|encrypt(?:ion)?|sanitiz(?:e|ation)"
-                    + "|sanitis(?:e|ation)|escaping|validation|input validation|signature (?:verification|validation|checks?)"
+                    + "|sanitis(?:e|ation)|validation|input validation|signature (?:verification|validation|checks?)"
                     + "|certificate (?:validation|verification|pinning|checks?)|password hashing|hash(?:ing)? (?:the )?passwords?"
                     + "|security(?: checks?)?)",
             "(?:todo|fixme)(?: \\w+){0,2}? (?:check|verify|validate|secure|sanitize|sanitise|encrypt|authenticate|authorize"
-                    + "|authorise|hash|escape) (?:the )?(?:permissions?|roles?|access|authori[sz]ation|ownership|signature|token|jwt"
-                    + "|certificates?|input|passwords?|credentials?|this|user)",
+                    + "|authorise|hash) (?:the )?(?:permissions?|roles?|access|authori[sz]ation|ownership|signature|token|jwt"
+                    + "|certificates?|input|passwords?|credentials?)");
+
+    /**
+     * Phrases that admit a missing control on their own in a code comment. Javadoc that says the same documents
+     * a deliberate behaviour ("a trust strategy that accepts all certificates", "rejects '*' since this is
+     * insecure"), so these are not read in Javadoc.
+     */
+    private static final Pattern ADMISSION = words(
+            // "this is not secure", "it's insecure": not "not cryptographically secure", which documents a hash, nor
+            // a reason for a secure choice ("don't default to NONE since that is not secure").
+            "(?<!(?:since|because|as|otherwise|would|could) )(?:this|that|it)(?: is|s| was)? (?:not|isnt|wasnt) secure",
+            "(?<!(?:since|because|as|otherwise|would|could) )(?:this|that|it) (?:is |s |was )?(?:insecure"
+                    + "|unsafe for production)",
+            "not secure for production",
             "should be (?:stored|kept|managed|handled|saved|transmitted|sent) (?:securely|encrypted|hashed|in (?:an? )?"
                     + "(?:vault|secrets? manager|key management|kms|keystore|secure))",
             "(?:disables?|disabled|disabling|skips?|skipped|skipping|bypass(?:es|ed|ing)?|ignores?|ignored|ignoring|turns? off"
@@ -115,9 +137,16 @@ public class SecurityDeferredCommentRule extends AbstractJavaRulechainRule {
                     + " (?:checks?|checking|verification|validation|validations|verifier)",
             "(?:trust|trusts|trusting|accept|accepts|accepting) (?:all|any) (?:ssl |tls |x509 )?(?:certificates?|certs?"
                     + "|host ?names?)",
-            "(?:passwords?|secrets?|credentials?) (?:are |is )?(?:stored |kept |saved |sent )?(?:in )?(?:plain ?text"
-                    + "|clear ?text)",
-            "(?:plain ?text|clear ?text) (?:passwords?|secrets?|credentials?)");
+            "(?:trust|trusts|trusting|accept|accepts|accepting) (?:all |any )?self signed (?:certificates?|certs?)",
+            // Not "plaintext password" alone: "@param key the plaintext password" documents a hash function.
+            "(?:passwords?|secrets?|credentials?) (?:are |is )?(?:stored|kept|saved|sent|logged|written) (?:in |as )?"
+                    + "(?:plain ?text|clear ?text)",
+            "(?:stores?|storing|saves?|saving|keeps?|keeping|logs?|logging|sends?|sending) (?:the |all )?(?:passwords?"
+                    + "|secrets?|credentials?) (?:in |as )?(?:plain ?text|clear ?text)");
+
+    /** HTML tags, Javadoc inline tags and URLs ("see https://..." is no statement about HTTPS). */
+    private static final Pattern INLINE_MARKUP = Pattern.compile(
+            "<[^>]*>|\\{@[A-Za-z]+[^}]*}|\\b[A-Za-z][A-Za-z0-9+.-]*://\\S*|\\bwww\\.\\S+");
 
     /** A comment before the package declaration that is a license header. */
     private static final Pattern LICENSE = words("copyright", "licensed", "license", "spdx");
@@ -169,7 +198,7 @@ public class SecurityDeferredCommentRule extends AbstractJavaRulechainRule {
     }
 
     /** A comment's words, normalized, with the source line of each. */
-    private record Text(List<String> words, List<Integer> lines) {
+    private record Text(List<String> words, List<Integer> lines, boolean javadoc) {
         int firstLine() {
             return lines.isEmpty() ? Integer.MAX_VALUE : lines.get(0);
         }
@@ -187,7 +216,10 @@ public class SecurityDeferredCommentRule extends AbstractJavaRulechainRule {
     private static Admission admission(Text text, Pattern extra) {
         Span best = null;
         Span bestQuote = null;
-        List<Span> inherent = new ArrayList<>(find(INHERENT, text.words));
+        List<Span> inherent = new ArrayList<>(find(TODO, text.words));
+        if (!text.javadoc()) {
+            inherent.addAll(find(ADMISSION, text.words));
+        }
         if (extra != null) {
             inherent.addAll(find(extra, text.words));
         }
@@ -198,8 +230,9 @@ public class SecurityDeferredCommentRule extends AbstractJavaRulechainRule {
             }
         }
         List<Span> security = find(SECURITY_WORD, text.words);
-        for (Pattern deferral : List.of(STRONG_DEFERRAL, WEAK_DEFERRAL)) {
-            int window = deferral == STRONG_DEFERRAL ? WINDOW : WEAK_WINDOW;
+        List<Pattern> deferrals = text.javadoc() ? List.of(DEFERRAL) : List.of(DEFERRAL, SHORTCUT, WEAK_SHORTCUT);
+        for (Pattern deferral : deferrals) {
+            int window = deferral == WEAK_SHORTCUT ? WEAK_WINDOW : WINDOW;
             for (Span d : find(deferral, text.words)) {
                 if (best != null && d.first() >= best.first()) {
                     continue;
@@ -277,7 +310,7 @@ public class SecurityDeferredCommentRule extends AbstractJavaRulechainRule {
                     && where.getStartColumn() == column;
             if (!continues) {
                 if (words != null) {
-                    texts.add(new Text(words, lines));
+                    texts.add(new Text(words, lines, false));
                 }
                 words = new ArrayList<>();
                 lines = new ArrayList<>();
@@ -287,23 +320,26 @@ public class SecurityDeferredCommentRule extends AbstractJavaRulechainRule {
             lastLine = where.getStartLine();
             column = where.getStartColumn();
             if (!lineComment) {
-                texts.add(new Text(words, lines));
+                texts.add(new Text(words, lines, comment.hasJavadocContent()));
                 words = null;
             }
         }
         if (words != null) {
-            texts.add(new Text(words, lines));
+            texts.add(new Text(words, lines, false));
         }
         return texts;
     }
 
-    /** Adds the words of a comment's source text, without comment markup, HTML tags and punctuation. */
+    /**
+     * Adds the words of a comment's source text, without comment markup, HTML tags, Javadoc inline tags
+     * ({@code {@value #DISABLE_HOST_NAME_VERIFICATION}} names a constant, it says nothing), URLs and punctuation.
+     */
     private static void addWords(String source, int firstLine, List<String> words, List<Integer> lines) {
         String[] rawLines = source.stripTrailing().split("\r\n|\r|\n", -1);
         for (int i = 0; i < rawLines.length; i++) {
             String line = rawLines[i].strip();
             line = line.replaceFirst("^(/\\*+|//+)", "").replaceFirst("\\*+/$", "").strip().replaceFirst("^\\*+", "");
-            line = line.replaceAll("<[^>]*>", " ");
+            line = INLINE_MARKUP.matcher(line).replaceAll(" ");
             String normalized = normalize(line);
             if (normalized.isEmpty()) {
                 if (!words.isEmpty() && !words.get(words.size() - 1).equals(PARAGRAPH)) {

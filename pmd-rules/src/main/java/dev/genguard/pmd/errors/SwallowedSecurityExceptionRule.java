@@ -15,11 +15,13 @@ import net.sourceforge.pmd.lang.java.ast.ASTCatchParameter;
 import net.sourceforge.pmd.lang.java.ast.ASTClassType;
 import net.sourceforge.pmd.lang.java.ast.ASTEmptyStatement;
 import net.sourceforge.pmd.lang.java.ast.ASTExpressionStatement;
+import net.sourceforge.pmd.lang.java.ast.ASTFinallyClause;
 import net.sourceforge.pmd.lang.java.ast.ASTLambdaExpression;
 import net.sourceforge.pmd.lang.java.ast.ASTLocalVariableDeclaration;
 import net.sourceforge.pmd.lang.java.ast.ASTMethodCall;
 import net.sourceforge.pmd.lang.java.ast.ASTReturnStatement;
 import net.sourceforge.pmd.lang.java.ast.ASTStatement;
+import net.sourceforge.pmd.lang.java.ast.ASTThrowStatement;
 import net.sourceforge.pmd.lang.java.ast.ASTTryStatement;
 import net.sourceforge.pmd.lang.java.ast.ASTTypeDeclaration;
 import net.sourceforge.pmd.lang.java.ast.ASTVariableId;
@@ -128,6 +130,10 @@ public class SwallowedSecurityExceptionRule extends AbstractJavaRulechainRule {
                 || SourceKind.isTestSource(catchClause)) {
             return data;
         }
+        // Cleanup in a finally block (logout, close) decides nothing.
+        if (tryStatement.ancestors(ASTFinallyClause.class).nonEmpty()) {
+            return data;
+        }
         // A HostnameVerifier's answer is its return value: TrustAllCertificates reports one that accepts all.
         ASTTypeDeclaration owner = catchClause.getEnclosingType();
         if (owner != null && Types.isA(HOSTNAME_VERIFIER, owner)) {
@@ -140,7 +146,7 @@ public class SwallowedSecurityExceptionRule extends AbstractJavaRulechainRule {
         if (what == null && lastDecision != null && catchesBroadly(parameter)) {
             what = whatDecides(lastDecision);
         }
-        if (what == null || leavesMarkOfSuccess(tryBlock, lastDecision)) {
+        if (what == null || leavesMarkOfSuccess(tryBlock, lastDecision) || failsAfter(tryStatement)) {
             return data;
         }
         asCtx(data).addViolation(parameter, what);
@@ -254,6 +260,14 @@ public class SwallowedSecurityExceptionRule extends AbstractJavaRulechainRule {
             }
         }
         return false;
+    }
+
+    /**
+     * Whether the statement after the try throws: then the swallowed failure still ends in a failure
+     * ({@code catch (AuthenticationException ignored) {} throw original;}).
+     */
+    private static boolean failsAfter(ASTTryStatement tryStatement) {
+        return tryStatement.getNextSibling() instanceof ASTThrowStatement;
     }
 
     /** True unless the assignment targets a local variable declared inside the try block. */
