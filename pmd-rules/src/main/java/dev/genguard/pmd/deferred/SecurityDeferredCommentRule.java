@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import net.sourceforge.pmd.lang.java.ast.ASTBodyDeclaration;
 import net.sourceforge.pmd.lang.java.ast.ASTCompilationUnit;
 import net.sourceforge.pmd.lang.java.ast.JavaComment;
 import net.sourceforge.pmd.lang.java.ast.JavaNode;
@@ -182,8 +183,8 @@ public class SecurityDeferredCommentRule extends AbstractJavaRulechainRule {
             }
             Admission admission = admission(comment, extra);
             if (admission != null) {
-                asCtx(data).addViolationWithPosition(unit, admission.line(), admission.line(), getMessage(),
-                        admission.excerpt());
+                asCtx(data).addViolationWithPosition(enclosing(unit, admission.line()), admission.line(),
+                        admission.line(), getMessage(), admission.excerpt());
             }
         }
         return data;
@@ -195,6 +196,22 @@ public class SecurityDeferredCommentRule extends AbstractJavaRulechainRule {
         List<String> phrases = getProperty(EXTRA_PHRASES).stream().map(SecurityDeferredCommentRule::normalize)
                 .filter(p -> !p.isEmpty()).map(Pattern::quote).toList();
         extra = phrases.isEmpty() ? null : words(phrases.toArray(String[]::new));
+    }
+
+    /**
+     * The innermost declaration around a line, so that {@code @SuppressWarnings("PMD.SecurityDeferredComment")}
+     * on a method or class applies to the comments inside it; the file when none is.
+     */
+    private static JavaNode enclosing(ASTCompilationUnit unit, int line) {
+        JavaNode innermost = unit;
+        for (JavaNode declaration : unit.descendants(ASTBodyDeclaration.class).crossFindBoundaries()) {
+            // The node's whole extent: getBeginLine()/getEndLine() give its report location, the name.
+            FileLocation extent = unit.getTextDocument().toLocation(declaration.getTextRegion());
+            if (extent.getStartLine() <= line && line <= extent.getEndLine()) {
+                innermost = declaration;
+            }
+        }
+        return innermost;
     }
 
     /** A comment's words, normalized, with the source line of each. */

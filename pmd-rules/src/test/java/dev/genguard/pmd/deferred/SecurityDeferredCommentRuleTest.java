@@ -28,6 +28,10 @@ class SecurityDeferredCommentRuleTest {
             "        // For simplicity, we skip",
             "        // signature validation here.",
             "    }",
+            "    @SuppressWarnings(\"PMD.SecurityDeferredComment\") // reviewed: demo module",
+            "    void b() {",
+            "        // TODO: add authentication",
+            "    }",
             "}");
 
     @Test
@@ -35,6 +39,12 @@ class SecurityDeferredCommentRuleTest {
         List<RuleViolation> violations = run(new SecurityDeferredCommentRule());
         assertThat(violations).extracting(RuleViolation::getBeginLine).containsExactly(6);
         assertThat(violations.get(0).getDescription()).contains("(for simplicity we skip signature validation)");
+    }
+
+    @Test
+    void suppressWarningsOnTheEnclosingMethodApplies() {
+        // Line 12 holds the TODO inside b(), which is annotated; only a()'s comment is reported.
+        assertThat(run(new SecurityDeferredCommentRule())).extracting(RuleViolation::getBeginLine).containsExactly(6);
     }
 
     @Test
@@ -57,8 +67,10 @@ class SecurityDeferredCommentRuleTest {
         return (net.sourceforge.pmd.properties.PropertyDescriptor<List<String>>) rule.getPropertyDescriptor("extraPhrases");
     }
 
+    /** Runs the rule over {@link #SOURCE}; violations suppressed by annotation are not in the list. */
     private static List<RuleViolation> run(Rule rule) {
         rule.setLanguage(JavaLanguageModule.getInstance());
+        rule.setName("SecurityDeferredComment");
         rule.setMessage("Implement ({0})");
         PMDConfiguration config = new PMDConfiguration();
         config.setThreads(0);
