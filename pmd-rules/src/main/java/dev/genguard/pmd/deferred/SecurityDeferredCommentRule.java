@@ -176,7 +176,8 @@ public class SecurityDeferredCommentRule extends AbstractJavaRulechainRule {
             return data;
         }
         JavaNode firstDeclaration = unit.getNumChildren() == 0 ? null : unit.getChild(0);
-        int codeStart = firstDeclaration == null ? Integer.MAX_VALUE : firstDeclaration.getBeginLine();
+        int codeStart = firstDeclaration == null ? Integer.MAX_VALUE
+                : unit.getTextDocument().toLocation(firstDeclaration.getTextRegion()).getStartLine();
         for (Text comment : group(unit.getComments())) {
             if (comment.firstLine() < codeStart && !find(LICENSE, comment.words()).isEmpty()) {
                 continue;
