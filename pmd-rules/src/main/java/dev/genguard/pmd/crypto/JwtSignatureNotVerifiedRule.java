@@ -68,6 +68,8 @@ public class JwtSignatureNotVerifiedRule extends AbstractJavaRulechainRule {
             "com.nimbusds.jwt.JWT#getJWTClaimsSet()",
             "com.nimbusds.jose.JOSEObject#getPayload()");
 
+    private static final InvocationMatcher ISSUER_READ = InvocationMatcher.parse("com.nimbusds.jwt.JWTClaimsSet#getIssuer()");
+
     /** Signature checks: one of these anywhere in the file means the decoded token is (or can be) verified. */
     private static final CompoundInvocationMatcher VERIFICATIONS = InvocationMatcher.parseAll(
             "com.auth0.jwt.interfaces.JWTVerifier#verify(_)",
@@ -145,7 +147,16 @@ public class JwtSignatureNotVerifiedRule extends AbstractJavaRulechainRule {
 
     private static boolean isClaimReadOn(ASTExpression token) {
         return token.getParent() instanceof ASTMethodCall read && read.getQualifier() == token
-                && CLAIM_READS.anyMatch(read);
+                && CLAIM_READS.anyMatch(read) && !isIssuerOnly(read);
+    }
+
+    /**
+     * {@code getJWTClaimsSet().getIssuer()}: the issuer picks which issuer's keys verify the token (multi-tenant
+     * resource servers), as the key id does; it decides nothing by itself.
+     */
+    private static boolean isIssuerOnly(ASTMethodCall read) {
+        return read.getParent() instanceof ASTMethodCall next && next.getQualifier() == read
+                && ISSUER_READ.matchesCall(next);
     }
 
     private static boolean verifiesInFile(ASTMethodCall decode) {

@@ -49,12 +49,27 @@ public class TimingUnsafeSecretComparisonRule extends AbstractJavaRulechainRule 
 
     /** Last words of names that hold a secret to be compared: {@code expectedSignature}, {@code storedHash}. */
     private static final Set<String> SECRET_NOUNS = Set.of(
-            "token", "signature", "sig", "hmac", "hash", "digest", "password", "passwd", "pwd", "passcode",
+            "token", "signature", "sig", "hmac", "digest", "password", "passwd", "pwd", "passcode",
             "passphrase", "secret", "apikey", "otp", "totp");
 
     /** Words that make a trailing "key" a secret: {@code apiKey}, {@code secretKey}; a bare key is a map key. */
     private static final Set<String> SECRET_KEY_QUALIFIERS = Set.of(
             "api", "secret", "access", "signing", "hmac", "auth", "client", "private", "webhook", "shared");
+
+    /**
+     * Words that make a trailing "hash" a secret: a stored password hash. Protocol hashes of public or signed values
+     * ({@code nonceHash}, {@code accessTokenHash} against a claim of a verified token) are no oracle.
+     */
+    private static final Set<String> SECRET_HASH_QUALIFIERS = Set.of(
+            "password", "passwd", "pwd", "pass", "secret", "credential", "credentials", "key", "api", "pin");
+
+    /**
+     * Last words of a side that names a kind of value rather than holding one: comparing a secret-sounding name
+     * with it ({@code signature.equals(type.getName())}, {@code tokenType.equals(scheme)}) compares names.
+     */
+    private static final Set<String> KIND_WORDS = Set.of(
+            "name", "type", "kind", "algorithm", "alg", "scheme", "prefix", "format", "mode", "class", "version",
+            "method", "descriptor");
 
     /** Words that make a trailing "code" a one-time secret: {@code verificationCode}; not {@code statusCode}. */
     private static final Set<String> SECRET_CODE_QUALIFIERS = Set.of(
@@ -95,7 +110,7 @@ public class TimingUnsafeSecretComparisonRule extends AbstractJavaRulechainRule 
         String leftSecret = secretName(left);
         String rightSecret = secretName(right);
         String secret = leftSecret != null ? leftSecret : rightSecret;
-        if (secret == null || isUserInput(left) || isUserInput(right)) {
+        if (secret == null || isUserInput(left) || isUserInput(right) || isKind(left) || isKind(right)) {
             return data;
         }
         asCtx(data).addViolation(call, secret, call.getMethodName());
@@ -151,9 +166,20 @@ public class TimingUnsafeSecretComparisonRule extends AbstractJavaRulechainRule 
         boolean secret = SECRET_NOUNS.contains(last)
                 || last.equals("key") && SECRET_KEY_QUALIFIERS.contains(before)
                 || last.equals("code") && SECRET_CODE_QUALIFIERS.contains(before)
+                || last.equals("hash") && words.stream().anyMatch(SECRET_HASH_QUALIFIERS::contains)
                 || value instanceof ASTMethodCall call && call.getArguments().size() > 0
                         && COMPUTING_VERBS.contains(words.get(0));
         return secret ? name : null;
+    }
+
+    /** A side that names a kind of value: {@code Boolean.TYPE.getName()}, {@code expectedType}. */
+    private static boolean isKind(ASTExpression side) {
+        String name = ValueNames.nameOf(side);
+        if (name == null) {
+            return false;
+        }
+        List<String> words = ValueNames.words(name);
+        return !words.isEmpty() && KIND_WORDS.contains(words.get(words.size() - 1));
     }
 
     /** A side whose name shows the comparison is between two inputs of the same user. */

@@ -111,6 +111,7 @@ public class WeakPasswordHashingRule extends AbstractJavaRulechainRule {
     private static final Set<String> HASHING_VERBS = Set.of(
             "hash", "encode", "encrypt", "digest", "check", "verify", "matches", "match", "compare", "store", "save");
     /** Words that make a password method about something else: {@code hashPasswordResetToken}. */
+    private static final Set<String> BREACH_WORDS = Set.of("pwned", "breach", "breached", "compromised", "leaked");
     private static final Set<String> OTHER_SUBJECTS = Set.of("token", "reset", "link", "policy", "strength", "history");
 
     public WeakPasswordHashingRule() {
@@ -184,9 +185,22 @@ public class WeakPasswordHashingRule extends AbstractJavaRulechainRule {
         if (report == null && isPasswordHashingMethod(method)) {
             report = inputs.get(0);
         }
-        if (report != null) {
+        if (report != null && !isBreachCheck(method)) {
             asCtx(data).addViolation(report, hashName(report, body));
         }
+    }
+
+    /**
+     * A check of the password against a breach corpus (Have I Been Pwned's range API takes the first five hex
+     * digits of its SHA-1): the hash is a look-up key that the protocol fixes, not how the password is stored.
+     */
+    private static boolean isBreachCheck(ASTExecutableDeclaration method) {
+        ASTTypeDeclaration owner = method.getEnclosingType();
+        List<String> words = new java.util.ArrayList<>(NameWords.split(method.getName()));
+        if (owner != null) {
+            words.addAll(NameWords.split(owner.getSimpleName()));
+        }
+        return words.stream().anyMatch(BREACH_WORDS::contains);
     }
 
     /** The password itself, or a concatenation that includes it ({@code salt + password}). */

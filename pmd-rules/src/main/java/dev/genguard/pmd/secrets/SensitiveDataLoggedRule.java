@@ -2,6 +2,7 @@ package dev.genguard.pmd.secrets;
 
 import dev.genguard.pmd.internal.SourceKind;
 import dev.genguard.pmd.internal.ValueNames;
+import java.lang.reflect.Modifier;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -14,6 +15,7 @@ import net.sourceforge.pmd.lang.java.ast.ASTInfixExpression;
 import net.sourceforge.pmd.lang.java.ast.ASTLambdaExpression;
 import net.sourceforge.pmd.lang.java.ast.ASTMethodCall;
 import net.sourceforge.pmd.lang.java.ast.ASTMethodDeclaration;
+import net.sourceforge.pmd.lang.java.ast.ASTTypeDeclaration;
 import net.sourceforge.pmd.lang.java.ast.ASTAssignableExpr.ASTNamedReferenceExpr;
 import net.sourceforge.pmd.lang.java.ast.BinaryOp;
 import net.sourceforge.pmd.lang.java.rule.AbstractJavaRulechainRule;
@@ -108,9 +110,19 @@ public class SensitiveDataLoggedRule extends AbstractJavaRulechainRule {
         if (PRINT_METHODS.contains(method) && receiver instanceof ASTFieldAccess stream) {
             JFieldSymbol field = stream.getReferencedSym();
             return field != null && (field.getSimpleName().equals("out") || field.getSimpleName().equals("err"))
-                    && field.getEnclosingClass().getBinaryName().equals("java.lang.System");
+                    && field.getEnclosingClass().getBinaryName().equals("java.lang.System")
+                    && !isCommandLineTool(call);
         }
         return LOG_METHODS.contains(method) && LOGGERS.stream().anyMatch(type -> TypeTestUtil.isA(type, receiver));
+    }
+
+    /**
+     * A class with a {@code main} method is a command-line tool: its console is its user interface, and printing
+     * what the user typed or asked for (Tomcat's {@code digest.sh} prints a credential and its hash) is its job.
+     */
+    private static boolean isCommandLineTool(ASTMethodCall call) {
+        ASTTypeDeclaration top = call.ancestors(ASTTypeDeclaration.class).last();
+        return top != null && top.getDeclarations(ASTMethodDeclaration.class).any(ASTMethodDeclaration::isMainMethod);
     }
 
     /** The values an argument prints: the operands of a concatenation, the arguments of a format call, and so on. */
@@ -209,7 +221,11 @@ public class SensitiveDataLoggedRule extends AbstractJavaRulechainRule {
                 toString = m;
             }
         }
-        if (cls.isRecord() && toString == null) {
+        // javac writes a record's own toString into the class file as a final method; one written by hand is
+        // seldom final. From source, a generated toString is not among the declared methods at all.
+        boolean generatedToString = toString == null
+                || toString.tryGetNode() == null && Modifier.isFinal(toString.getModifiers());
+        if (cls.isRecord() && generatedToString) {
             for (JRecordComponentSymbol component : cls.getRecordComponents()) {
                 if (isSecretName(component.getSimpleName()) && printsItsValue(component.getTypeMirror(Substitution.EMPTY))) {
                     return cls.getSimpleName() + "." + component.getSimpleName();
