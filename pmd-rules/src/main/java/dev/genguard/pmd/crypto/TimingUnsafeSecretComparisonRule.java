@@ -39,7 +39,13 @@ public class TimingUnsafeSecretComparisonRule extends AbstractJavaRulechainRule 
     private static final CompoundInvocationMatcher STATIC_COMPARISONS = InvocationMatcher.parseAll(
             "java.util.Arrays#equals(byte[],byte[])",
             "java.util.Arrays#equals(char[],char[])",
-            "java.util.Objects#equals(java.lang.Object,java.lang.Object)");
+            "java.util.Objects#equals(java.lang.Object,java.lang.Object)",
+            "org.springframework.util.ObjectUtils#nullSafeEquals(java.lang.Object,java.lang.Object)",
+            // commons-lang: resolves in users' builds that use it.
+            "org.apache.commons.lang3.StringUtils#equals(_,_)",
+            "org.apache.commons.lang3.StringUtils#equalsIgnoreCase(_,_)",
+            "org.apache.commons.lang.StringUtils#equals(_,_)",
+            "org.apache.commons.lang.StringUtils#equalsIgnoreCase(_,_)");
 
     /** Calls that compute a secret (an HMAC, a digest, a signature) whatever the variable is called. */
     private static final CompoundInvocationMatcher SECRET_PRODUCERS = InvocationMatcher.parseAll(
@@ -128,12 +134,15 @@ public class TimingUnsafeSecretComparisonRule extends AbstractJavaRulechainRule 
         return symbol instanceof JFieldSymbol field && field.isFinal() && field.isStatic();
     }
 
-    /** Strings, char and byte arrays (or types PMD could not resolve): what secrets are stored as. */
+    /**
+     * Strings, char and byte arrays, plain objects ({@code session.getAttribute("csrf")}) and types PMD could not
+     * resolve: what secrets are held as. Other types have an {@code equals} of their own.
+     */
     private static boolean isComparable(ASTExpression expr) {
         JTypeMirror type = expr.getTypeMirror();
         return TypeTestUtil.isA(CharSequence.class, expr) || TypeTestUtil.isA(byte[].class, expr)
-                || TypeTestUtil.isA(char[].class, expr) || type.isClassOrInterface() && type.getSymbol() != null
-                && type.getSymbol().isUnresolved();
+                || TypeTestUtil.isA(char[].class, expr) || type.equals(type.getTypeSystem().OBJECT)
+                || type.isClassOrInterface() && type.getSymbol() != null && type.getSymbol().isUnresolved();
     }
 
     /** Inside {@code equals}, {@code compareTo} or {@code hashCode} the comparison is value equality of an object. */

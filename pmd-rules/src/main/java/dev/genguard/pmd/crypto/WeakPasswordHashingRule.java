@@ -60,6 +60,24 @@ public class WeakPasswordHashingRule extends AbstractJavaRulechainRule {
     private static final CompoundInvocationMatcher MESSAGE_DIGEST_INPUTS = InvocationMatcher.parseAll(
             "java.security.MessageDigest#update(_*)",
             "java.security.MessageDigest#digest(_*)");
+    /**
+     * Password hashing functions. A fast hash in the same method is a pre-hash (SHA-256 before bcrypt, to get past
+     * its 72-byte limit) or a key derivation input, not the stored hash.
+     */
+    private static final CompoundInvocationMatcher SLOW_HASHES = InvocationMatcher.parseAll(
+            "org.springframework.security.crypto.password.PasswordEncoder#encode(_)",
+            "org.springframework.security.crypto.password.PasswordEncoder#matches(_,_)",
+            "org.springframework.security.crypto.bcrypt.BCrypt#hashpw(_*)",
+            "org.springframework.security.crypto.bcrypt.BCrypt#checkpw(_*)",
+            "javax.crypto.SecretKeyFactory#generateSecret(_)",
+            "org.mindrot.jbcrypt.BCrypt#hashpw(_*)",
+            "org.mindrot.jbcrypt.BCrypt#checkpw(_*)",
+            "org.bouncycastle.crypto.generators.SCrypt#generate(_*)",
+            "org.bouncycastle.crypto.generators.OpenBSDBCrypt#generate(_*)",
+            "org.bouncycastle.crypto.generators.Argon2BytesGenerator#generateBytes(_*)",
+            "de.mkammerer.argon2.Argon2#hash(_*)",
+            "com.password4j.Password#hash(_)");
+
     private static final InvocationMatcher DIGEST_INSTANCE = InvocationMatcher.parse("java.security.MessageDigest#getInstance(_*)");
     private static final InvocationMatcher SECRET_KEY_FACTORY = InvocationMatcher.parse("javax.crypto.SecretKeyFactory#getInstance(_*)");
 
@@ -185,7 +203,8 @@ public class WeakPasswordHashingRule extends AbstractJavaRulechainRule {
         if (report == null && isPasswordHashingMethod(method)) {
             report = inputs.get(0);
         }
-        if (report != null && !isBreachCheck(method)) {
+        if (report != null && !isBreachCheck(method)
+                && body.descendants(ASTMethodCall.class).none(SLOW_HASHES::anyMatch)) {
             asCtx(data).addViolation(report, hashName(report, body));
         }
     }
