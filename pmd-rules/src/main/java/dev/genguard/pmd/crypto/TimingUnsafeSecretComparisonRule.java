@@ -8,11 +8,7 @@ import net.sourceforge.pmd.lang.java.ast.ASTExpression;
 import net.sourceforge.pmd.lang.java.ast.ASTMethodCall;
 import net.sourceforge.pmd.lang.java.ast.ASTMethodDeclaration;
 import net.sourceforge.pmd.lang.java.ast.ASTNullLiteral;
-import net.sourceforge.pmd.lang.java.ast.ASTVariableAccess;
-import net.sourceforge.pmd.lang.java.ast.ASTFieldAccess;
 import net.sourceforge.pmd.lang.java.rule.AbstractJavaRulechainRule;
-import net.sourceforge.pmd.lang.java.symbols.JFieldSymbol;
-import net.sourceforge.pmd.lang.java.symbols.JVariableSymbol;
 import net.sourceforge.pmd.lang.java.types.InvocationMatcher;
 import net.sourceforge.pmd.lang.java.types.InvocationMatcher.CompoundInvocationMatcher;
 import net.sourceforge.pmd.lang.java.types.JTypeMirror;
@@ -123,15 +119,13 @@ public class TimingUnsafeSecretComparisonRule extends AbstractJavaRulechainRule 
         return data;
     }
 
-    /** Literals, null, compile-time constants and static final fields: a comparison with them leaks nothing secret. */
+    /**
+     * Literals, null and compile-time constants: a comparison with them leaks nothing secret. A static final field
+     * read from the environment ({@code API_KEY = System.getenv(...)}) is no compile-time constant and still counts.
+     */
     private static boolean isConstant(ASTExpression expr) {
         ASTExpression e = ValueNames.unwrap(expr);
-        if (e instanceof ASTNullLiteral || e.getConstValue() != null) {
-            return true;
-        }
-        JVariableSymbol symbol = e instanceof ASTVariableAccess v ? v.getReferencedSym()
-                : e instanceof ASTFieldAccess f ? f.getReferencedSym() : null;
-        return symbol instanceof JFieldSymbol field && field.isFinal() && field.isStatic();
+        return e instanceof ASTNullLiteral || e.getConstValue() != null;
     }
 
     /**

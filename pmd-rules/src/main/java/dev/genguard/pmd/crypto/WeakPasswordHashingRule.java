@@ -4,6 +4,7 @@ import dev.genguard.pmd.internal.NameWords;
 import dev.genguard.pmd.internal.SourceKind;
 import dev.genguard.pmd.internal.Types;
 import dev.genguard.pmd.internal.ValueNames;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -215,7 +216,7 @@ public class WeakPasswordHashingRule extends AbstractJavaRulechainRule {
      */
     private static boolean isBreachCheck(ASTExecutableDeclaration method) {
         ASTTypeDeclaration owner = method.getEnclosingType();
-        List<String> words = new java.util.ArrayList<>(NameWords.split(method.getName()));
+        List<String> words = new ArrayList<>(NameWords.split(method.getName()));
         if (owner != null) {
             words.addAll(NameWords.split(owner.getSimpleName()));
         }

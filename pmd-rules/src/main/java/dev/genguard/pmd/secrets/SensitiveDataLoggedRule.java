@@ -5,6 +5,7 @@ import dev.genguard.pmd.internal.ValueNames;
 import java.lang.reflect.Modifier;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import net.sourceforge.pmd.lang.java.ast.ASTArrayAllocation;
 import net.sourceforge.pmd.lang.java.ast.ASTArrayInitializer;
@@ -189,7 +190,7 @@ public class SensitiveDataLoggedRule extends AbstractJavaRulechainRule {
         String last = words.get(words.size() - 1);
         String before = words.size() > 1 ? words.get(words.size() - 2) : "";
         return SECRET_NOUNS.contains(last) || last.equals("key") && SECRET_KEY_QUALIFIERS.contains(before)
-                || last.equals("auth") && name.toLowerCase(java.util.Locale.ROOT).endsWith("header");
+                || last.equals("auth") && name.toLowerCase(Locale.ROOT).endsWith("header");
     }
 
     /** {@code cardNumber}, {@code ccNo}, {@code otp}, {@code cvv}: secrets that may be held in a number. */
