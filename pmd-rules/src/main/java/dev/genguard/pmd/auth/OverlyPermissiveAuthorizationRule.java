@@ -1,5 +1,6 @@
 package dev.genguard.pmd.auth;
 
+import dev.genguard.pmd.internal.Annotations;
 import dev.genguard.pmd.internal.SourceKind;
 import java.util.List;
 import java.util.Set;
@@ -97,7 +98,7 @@ public class OverlyPermissiveAuthorizationRule extends AbstractJavaRulechainRule
             return data;
         }
         JavaNode target = modifiers.getParent();
-        if (TypeTestUtil.isA(PRE_AUTHORIZE, annotation)) {
+        if (Annotations.is(annotation, PRE_AUTHORIZE)) {
             ASTExpression value = annotation.getAttribute("value") instanceof ASTExpression e ? e : null;
             boolean grantsAll = value != null && value.getConstValue() instanceof String expr
                     && GRANT_ALL_EXPRESSIONS.contains(expr.strip());
@@ -106,8 +107,8 @@ public class OverlyPermissiveAuthorizationRule extends AbstractJavaRulechainRule
                     && !isExempt(annotation)) {
                 asCtx(data).addViolation(annotation, "@PreAuthorize(\"" + value.getConstValue() + "\")");
             }
-        } else if (target instanceof ASTTypeDeclaration type && SpringMvc.isAdminLike(type)
-                && PERMIT_ALL_ANNOTATIONS.stream().anyMatch(t -> TypeTestUtil.isA(t, annotation)) && !isExempt(annotation)) {
+        } else if (target instanceof ASTTypeDeclaration type && Annotations.isAny(annotation, PERMIT_ALL_ANNOTATIONS)
+                && SpringMvc.isAdminLike(type) && !isExempt(annotation)) {
             asCtx(data).addViolation(annotation, "@PermitAll on administration class " + type.getSimpleName());
         }
         return data;
@@ -127,7 +128,7 @@ public class OverlyPermissiveAuthorizationRule extends AbstractJavaRulechainRule
     }
 
     private static boolean isNonProductionProfile(Annotatable declaration) {
-        ASTAnnotation profile = declaration.getDeclaredAnnotations().first(a -> TypeTestUtil.isA(PROFILE, a));
+        ASTAnnotation profile = declaration.getDeclaredAnnotations().first(a -> Annotations.is(a, PROFILE));
         if (profile == null) {
             return false;
         }
@@ -139,6 +140,6 @@ public class OverlyPermissiveAuthorizationRule extends AbstractJavaRulechainRule
     /** A class around the call that enables method security: the handlers, not the URLs, carry the decisions. */
     private static boolean enablesMethodSecurity(JavaNode node) {
         return node.ancestors(ASTTypeDeclaration.class)
-                .any(t -> t.getDeclaredAnnotations().any(a -> METHOD_SECURITY.stream().anyMatch(m -> TypeTestUtil.isA(m, a))));
+                .any(t -> Annotations.isAnyPresent(t, METHOD_SECURITY));
     }
 }

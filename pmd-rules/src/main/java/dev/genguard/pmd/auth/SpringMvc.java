@@ -1,5 +1,6 @@
 package dev.genguard.pmd.auth;
 
+import dev.genguard.pmd.internal.Annotations;
 import dev.genguard.pmd.internal.NameWords;
 import java.util.List;
 import java.util.Set;
@@ -9,7 +10,6 @@ import net.sourceforge.pmd.lang.java.ast.ASTExpression;
 import net.sourceforge.pmd.lang.java.ast.ASTMethodDeclaration;
 import net.sourceforge.pmd.lang.java.ast.ASTTypeDeclaration;
 import net.sourceforge.pmd.lang.java.ast.Annotatable;
-import net.sourceforge.pmd.lang.java.types.TypeTestUtil;
 
 /** Spring MVC handler facts read from annotations, shared by the authorization rules of this package. */
 final class SpringMvc {
@@ -32,12 +32,12 @@ final class SpringMvc {
     }
 
     static boolean isController(ASTTypeDeclaration type) {
-        return type.getDeclaredAnnotations().any(a -> CONTROLLERS.stream().anyMatch(c -> TypeTestUtil.isA(c, a)));
+        return Annotations.isAnyPresent(type, CONTROLLERS);
     }
 
     /** The method's request-mapping annotation, or null when it handles no request. */
     static ASTAnnotation mapping(Annotatable declaration) {
-        return declaration.getDeclaredAnnotations().first(a -> MAPPINGS.stream().anyMatch(m -> TypeTestUtil.isA(m, a)));
+        return Annotations.first(declaration, MAPPINGS);
     }
 
     /**
@@ -47,10 +47,10 @@ final class SpringMvc {
      */
     static boolean isStateChangingHandler(ASTMethodDeclaration method) {
         for (ASTAnnotation a : method.getDeclaredAnnotations()) {
-            if (STATE_CHANGING_MAPPINGS.stream().anyMatch(m -> TypeTestUtil.isA(m, a))) {
+            if (Annotations.isAny(a, STATE_CHANGING_MAPPINGS)) {
                 return true;
             }
-            if (TypeTestUtil.isA(REQUEST_MAPPING, a) && a.getFlatValue("method")
+            if (Annotations.is(a, REQUEST_MAPPING) && a.getFlatValue("method")
                     .any(v -> v instanceof ASTNamedReferenceExpr ref && STATE_CHANGING_METHODS.contains(ref.getName()))) {
                 return true;
             }

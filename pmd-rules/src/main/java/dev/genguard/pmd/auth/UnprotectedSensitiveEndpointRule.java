@@ -1,5 +1,6 @@
 package dev.genguard.pmd.auth;
 
+import dev.genguard.pmd.internal.Annotations;
 import dev.genguard.pmd.internal.SourceKind;
 import java.util.List;
 import net.sourceforge.pmd.lang.java.ast.ASTAnnotation;
@@ -8,7 +9,6 @@ import net.sourceforge.pmd.lang.java.ast.ASTTypeDeclaration;
 import net.sourceforge.pmd.lang.java.ast.Annotatable;
 import net.sourceforge.pmd.lang.java.rule.AbstractJavaRulechainRule;
 import net.sourceforge.pmd.lang.java.symbols.JClassSymbol;
-import net.sourceforge.pmd.lang.java.types.TypeTestUtil;
 
 /**
  * Finds Spring MVC handlers that change state (POST, PUT, PATCH, DELETE) or serve an administration path and
@@ -63,7 +63,7 @@ public class UnprotectedSensitiveEndpointRule extends AbstractJavaRulechainRule 
     /** An authorization annotation on the declaration, directly or as a meta-annotation of one of its annotations. */
     private static boolean isAuthorized(Annotatable declaration) {
         for (ASTAnnotation a : declaration.getDeclaredAnnotations()) {
-            if (AUTHORIZATION_ANNOTATIONS.stream().anyMatch(t -> TypeTestUtil.isA(t, a))) {
+            if (Annotations.isAny(a, AUTHORIZATION_ANNOTATIONS)) {
                 return true;
             }
             JClassSymbol symbol = a.getTypeMirror().getSymbol();

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -149,6 +150,28 @@ public class SecurityDeferredCommentRule extends AbstractJavaRulechainRule {
     private static final Pattern INLINE_MARKUP = Pattern.compile(
             "<[^>]*>|\\{@[A-Za-z]+[^}]*}|\\b[A-Za-z][A-Za-z0-9+.-]*://\\S*|\\bwww\\.\\S+");
 
+    /**
+     * Every admission holds a word that starts with one of these (the security words, the TODO markers, the words of
+     * the admissions that name no security word such as "unsafe for production" or "stored hashed") ...
+     */
+    private static final List<String> GATE_PREFIXES = List.of(
+            "todo", "fixme", "passw", "passphrase", "secret", "credential", "encrypt", "decrypt", "jwt", "hmac", "token",
+            "csrf", "xsrf", "inject", "certific", "authent", "authori", "permission", "bcrypt", "argon", "pbkdf", "scrypt",
+            "saniti", "validat", "verif", "secur", "insecur", "vulnerab", "attacker", "admin", "vault", "oauth", "plaintext",
+            "cleartext", "hostname", "truststore", "keystore", "trustmanager", "apikey", "salt", "hash", "unsafe", "login",
+            "signat", "signing", "brute", "throttl");
+    /** ... or is one of these short words, which as prefixes would match half the dictionary. */
+    private static final Set<String> GATE_WORDS = Set.of(
+            "api", "private", "bearer", "xss", "cors", "sql", "ssl", "tls", "https", "x509", "cert", "certs", "auth", "otp",
+            "mfa", "2fa", "kms", "trust", "host", "access", "role", "roles", "rate", "plain", "clear");
+
+    /** Comment markup at the start and end of a comment line. */
+    private static final Pattern COMMENT_MARKUP = Pattern.compile("^(?:/\\*+|//+)|\\*+/$");
+    private static final Pattern LEADING_STARS = Pattern.compile("^\\*+");
+    private static final Pattern LINE_BREAK = Pattern.compile("\\r\\n|\\r|\\n");
+    private static final Pattern INNER_APOSTROPHE = Pattern.compile("(?<=\\p{L})['\u2019](?=\\p{L})");
+    private static final Pattern NON_WORD = Pattern.compile("[^\\p{L}\\p{N}]+");
+
     /** A comment before the package declaration that is a license header. */
     private static final Pattern LICENSE = words("copyright", "licensed", "license", "spdx");
 
@@ -178,8 +201,14 @@ public class SecurityDeferredCommentRule extends AbstractJavaRulechainRule {
         JavaNode firstDeclaration = unit.getNumChildren() == 0 ? null : unit.getChild(0);
         int codeStart = firstDeclaration == null ? Integer.MAX_VALUE
                 : unit.getTextDocument().toLocation(firstDeclaration.getTextRegion()).getStartLine();
-        for (Text comment : group(unit.getComments())) {
-            if (comment.firstLine() < codeStart && !find(LICENSE, comment.words()).isEmpty()) {
+        for (List<JavaComment> group : group(unit.getComments())) {
+            boolean header = group.get(0).getReportLocation().getStartLine() < codeStart;
+            // Most comments name no control at all: skip them before the (costly) normalization and phrase search.
+            if (!header && extra == null && !mayAdmit(group)) {
+                continue;
+            }
+            Text comment = text(group);
+            if (header && !find(LICENSE, comment.words()).isEmpty()) {
                 continue;
             }
             Admission admission = admission(comment, extra);
@@ -272,6 +301,47 @@ public class SecurityDeferredCommentRule extends AbstractJavaRulechainRule {
         return new Admission(text.lines.get(best.first()), excerpt);
     }
 
+    /**
+     * Whether a group of comments holds a gate word ({@link #GATE_PREFIXES}, {@link #GATE_WORDS}), read from the raw
+     * text with the tokenization of {@link #normalize} but no regular expressions: markup only ever removes words,
+     * so a comment that fails here has no admission.
+     */
+    private static boolean mayAdmit(List<JavaComment> group) {
+        StringBuilder word = new StringBuilder();
+        for (JavaComment comment : group) {
+            CharSequence text = comment.getText();
+            int n = text.length();
+            for (int i = 0; i <= n; i++) {
+                char c = i < n ? text.charAt(i) : ' ';
+                if (Character.isLetterOrDigit(c)) {
+                    word.append(Character.toLowerCase(c));
+                } else if ((c == '\'' || c == '\u2019') && word.length() > 0 && i + 1 < n
+                        && Character.isLetter(text.charAt(i + 1))) {
+                    continue;
+                } else if (word.length() > 0) {
+                    if (isGateWord(word)) {
+                        return true;
+                    }
+                    word.setLength(0);
+                }
+            }
+        }
+        return false;
+    }
+
+    private static boolean isGateWord(StringBuilder word) {
+        String w = word.toString();
+        if (GATE_WORDS.contains(w)) {
+            return true;
+        }
+        for (String prefix : GATE_PREFIXES) {
+            if (w.startsWith(prefix)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Whether two phrases do not overlap, lie at most {@code window} words apart, and share a paragraph. */
     private static boolean near(Span a, Span b, int window, List<String> words) {
         if (a.last() >= b.first() && b.last() >= a.first()) {
@@ -312,40 +382,39 @@ public class SecurityDeferredCommentRule extends AbstractJavaRulechainRule {
     }
 
     /**
-     * The comments of a file as texts: a block or Javadoc comment alone, consecutive line comments that start in
-     * the same column on consecutive lines together.
+     * The comments of a file in groups read as one text: a block or Javadoc comment alone, consecutive line comments
+     * that start in the same column on consecutive lines together.
      */
-    private static List<Text> group(List<JavaComment> comments) {
-        List<Text> texts = new ArrayList<>();
-        List<String> words = null;
-        List<Integer> lines = null;
+    private static List<List<JavaComment>> group(List<JavaComment> comments) {
+        List<List<JavaComment>> groups = new ArrayList<>();
+        List<JavaComment> current = null;
         int lastLine = -2;
         int column = -1;
         for (JavaComment comment : comments) {
             FileLocation where = comment.getReportLocation();
-            boolean lineComment = comment.isSingleLine();
-            boolean continues = lineComment && words != null && where.getStartLine() == lastLine + 1
-                    && where.getStartColumn() == column;
+            boolean continues = comment.isSingleLine() && current != null && current.get(0).isSingleLine()
+                    && where.getStartLine() == lastLine + 1 && where.getStartColumn() == column;
             if (!continues) {
-                if (words != null) {
-                    texts.add(new Text(words, lines, false));
-                }
-                words = new ArrayList<>();
-                lines = new ArrayList<>();
+                current = new ArrayList<>();
+                groups.add(current);
             }
-            addWords(comment.getText().toString(), where.getStartLine(), words, lines);
+            current.add(comment);
             // A line comment's token may end on the next line (it holds the line break): go by its start.
             lastLine = where.getStartLine();
             column = where.getStartColumn();
-            if (!lineComment) {
-                texts.add(new Text(words, lines, comment.hasJavadocContent()));
-                words = null;
-            }
         }
-        if (words != null) {
-            texts.add(new Text(words, lines, false));
+        return groups;
+    }
+
+    /** The normalized words of a group of comments, with their lines. */
+    private static Text text(List<JavaComment> group) {
+        List<String> words = new ArrayList<>();
+        List<Integer> lines = new ArrayList<>();
+        for (JavaComment comment : group) {
+            addWords(comment.getText().toString(), comment.getReportLocation().getStartLine(), words, lines);
         }
-        return texts;
+        JavaComment first = group.get(0);
+        return new Text(words, lines, !first.isSingleLine() && first.hasJavadocContent());
     }
 
     /**
@@ -353,11 +422,13 @@ public class SecurityDeferredCommentRule extends AbstractJavaRulechainRule {
      * ({@code {@value #DISABLE_HOST_NAME_VERIFICATION}} names a constant, it says nothing), URLs and punctuation.
      */
     private static void addWords(String source, int firstLine, List<String> words, List<Integer> lines) {
-        String[] rawLines = source.stripTrailing().split("\r\n|\r|\n", -1);
+        String[] rawLines = LINE_BREAK.split(source.stripTrailing(), -1);
         for (int i = 0; i < rawLines.length; i++) {
-            String line = rawLines[i].strip();
-            line = line.replaceFirst("^(/\\*+|//+)", "").replaceFirst("\\*+/$", "").strip().replaceFirst("^\\*+", "");
-            line = INLINE_MARKUP.matcher(line).replaceAll(" ");
+            String line = COMMENT_MARKUP.matcher(rawLines[i].strip()).replaceAll("").strip();
+            line = LEADING_STARS.matcher(line).replaceFirst("");
+            if (line.indexOf('<') >= 0 || line.indexOf('{') >= 0 || line.contains("://") || line.contains("www.")) {
+                line = INLINE_MARKUP.matcher(line).replaceAll(" ");
+            }
             String normalized = normalize(line);
             if (normalized.isEmpty()) {
                 if (!words.isEmpty() && !words.get(words.size() - 1).equals(PARAGRAPH)) {
@@ -375,8 +446,8 @@ public class SecurityDeferredCommentRule extends AbstractJavaRulechainRule {
 
     /** Lower-case words separated by single spaces; apostrophes vanish ("don't" is "dont"), other marks split words. */
     static String normalize(String text) {
-        String lower = text.toLowerCase(Locale.ROOT).replaceAll("(?<=\\p{L})['\u2019](?=\\p{L})", "");
-        return Arrays.stream(lower.split("[^\\p{L}\\p{N}]+")).filter(w -> !w.isEmpty()).collect(Collectors.joining(" "));
+        String lower = INNER_APOSTROPHE.matcher(text.toLowerCase(Locale.ROOT)).replaceAll("");
+        return Arrays.stream(NON_WORD.split(lower)).filter(w -> !w.isEmpty()).collect(Collectors.joining(" "));
     }
 
     /** One regex that matches any of the phrases as whole words. */

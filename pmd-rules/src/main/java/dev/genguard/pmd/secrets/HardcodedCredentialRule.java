@@ -1,5 +1,6 @@
 package dev.genguard.pmd.secrets;
 
+import dev.genguard.pmd.internal.Annotations;
 import dev.genguard.pmd.internal.NameWords;
 import dev.genguard.pmd.internal.SourceKind;
 import java.util.List;
@@ -133,7 +134,7 @@ public class HardcodedCredentialRule extends AbstractJavaRulechainRule {
                              String name, Object data) {
         if (declaration != null) {
             // Values injected by the framework: the literal is only a default that configuration replaces.
-            if (declaration.isAnnotationPresent("org.springframework.beans.factory.annotation.Value")) {
+            if (Annotations.isPresent(declaration, "org.springframework.beans.factory.annotation.Value")) {
                 return;
             }
             String sink = sinkReachedBy(declaration);

@@ -1,5 +1,6 @@
 package dev.genguard.pmd.web;
 
+import dev.genguard.pmd.internal.Annotations;
 import dev.genguard.pmd.internal.SourceKind;
 import java.util.List;
 import java.util.Set;
@@ -70,13 +71,13 @@ public class EntityBoundFromRequestRule extends AbstractJavaRulechainRule {
     @Override
     public Object visit(ASTMethodDeclaration method, Object data) {
         ASTTypeDeclaration owner = method.getEnclosingType();
-        if (owner == null || !method.isAnyAnnotationPresent(MAPPINGS) || !owner.isAnyAnnotationPresent(CONTROLLERS)
+        if (owner == null || !Annotations.isAnyPresent(method, MAPPINGS) || !Annotations.isAnyPresent(owner, CONTROLLERS)
                 || SourceKind.isTestSource(method)) {
             return data;
         }
         for (ASTFormalParameter param : method.getFormalParameters()) {
-            boolean body = param.isAnnotationPresent(REQUEST_BODY);
-            boolean model = param.isAnnotationPresent(MODEL_ATTRIBUTE) || isImplicitModelAttribute(param);
+            boolean body = Annotations.isPresent(param, REQUEST_BODY);
+            boolean model = Annotations.isPresent(param, MODEL_ATTRIBUTE) || isImplicitModelAttribute(param);
             if (!body && !model || !body && restrictsBinding(owner)) {
                 continue;
             }
@@ -152,7 +153,7 @@ public class EntityBoundFromRequestRule extends AbstractJavaRulechainRule {
      */
     private static boolean restrictsBinding(ASTTypeDeclaration owner) {
         return owner.getDeclarations(ASTMethodDeclaration.class)
-                .filter(m -> m.isAnnotationPresent(INIT_BINDER))
+                .filter(m -> Annotations.isPresent(m, INIT_BINDER))
                 .flatMap(m -> m.descendants(ASTMethodCall.class))
                 .any(RESTRICT_FIELDS::anyMatch);
     }

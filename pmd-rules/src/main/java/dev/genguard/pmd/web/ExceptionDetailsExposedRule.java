@@ -1,5 +1,6 @@
 package dev.genguard.pmd.web;
 
+import dev.genguard.pmd.internal.Annotations;
 import dev.genguard.pmd.internal.SourceKind;
 import java.util.List;
 import java.util.Set;
@@ -141,12 +142,15 @@ public class ExceptionDetailsExposedRule extends AbstractJavaRulechainRule {
     @Override
     public Object visit(ASTReturnStatement ret, Object data) {
         ASTExpression value = ret.getExpr();
-        if (value == null || BUILT_RESPONSES.stream().anyMatch(t -> TypeTestUtil.isA(t, value))) {
-            // Response entities and problem details are checked where they are built.
+        if (value == null) {
             return data;
         }
         ASTMethodDeclaration method = returningMethod(ret);
         if (method == null || !isResponseBodyHandler(method) || SourceKind.isTestSource(ret)) {
+            return data;
+        }
+        if (BUILT_RESPONSES.stream().anyMatch(t -> TypeTestUtil.isA(t, value))) {
+            // Response entities and problem details are checked where they are built.
             return data;
         }
         if (carriesDetail(value, MAX_DEPTH)) {
@@ -326,10 +330,10 @@ public class ExceptionDetailsExposedRule extends AbstractJavaRulechainRule {
 
     /** A request or exception handler whose return value Spring writes into the response body. */
     private static boolean isResponseBodyHandler(ASTMethodDeclaration method) {
-        if (!method.isAnyAnnotationPresent(HANDLER_ANNOTATIONS)) {
+        if (!Annotations.isAnyPresent(method, HANDLER_ANNOTATIONS)) {
             return false;
         }
         ASTTypeDeclaration owner = method.getEnclosingType();
-        return method.isAnnotationPresent(RESPONSE_BODY) || owner != null && owner.isAnyAnnotationPresent(RESPONSE_BODY_TYPES);
+        return Annotations.isPresent(method, RESPONSE_BODY) || owner != null && Annotations.isAnyPresent(owner, RESPONSE_BODY_TYPES);
     }
 }
