@@ -1,5 +1,6 @@
 package dev.genguard.pmd.auth;
 
+import dev.genguard.pmd.internal.Annotations;
 import dev.genguard.pmd.internal.SourceKind;
 import java.util.ArrayList;
 import java.util.List;
@@ -153,7 +154,7 @@ public class PermissiveCorsRule extends AbstractJavaRulechainRule {
 
     @Override
     public Object visit(ASTAnnotation annotation, Object data) {
-        if (!TypeTestUtil.isA(CROSS_ORIGIN, annotation) || SourceKind.isTestSource(annotation)) {
+        if (!Annotations.is(annotation, CROSS_ORIGIN) || SourceKind.isTestSource(annotation)) {
             return data;
         }
         boolean credentials = annotation.getFlatValue("allowCredentials")
