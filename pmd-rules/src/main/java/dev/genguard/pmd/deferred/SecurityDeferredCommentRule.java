@@ -9,6 +9,7 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import net.sourceforge.pmd.lang.java.ast.ASTBodyDeclaration;
 import net.sourceforge.pmd.lang.java.ast.ASTCompilationUnit;
 import net.sourceforge.pmd.lang.java.ast.JavaComment;
@@ -167,6 +168,12 @@ public class SecurityDeferredCommentRule extends AbstractJavaRulechainRule {
             "api", "private", "bearer", "xss", "cors", "sql", "ssl", "tls", "https", "x509", "cert", "certs", "auth", "otp",
             "mfa", "2fa", "kms", "trust", "host", "access", "role", "roles", "rate", "plain", "hashed");
 
+    /** {@link #GATE_PREFIXES} by their first character (ASCII), so a word is tested against a handful. */
+    private static final List<List<String>> GATE_PREFIXES_BY_LETTER = IntStream.range(0, 128)
+            .mapToObj(c -> GATE_PREFIXES.stream().filter(p -> p.charAt(0) == c).toList()).toList();
+    private static final Set<Character> GATE_WORD_LETTERS = GATE_WORDS.stream().map(w -> w.charAt(0))
+            .collect(Collectors.toUnmodifiableSet());
+
     /** Comment markup at the start and end of a comment line. */
     private static final Pattern COMMENT_MARKUP = Pattern.compile("^(?:/\\*+|//+)|\\*+/$");
     private static final Pattern LEADING_STARS = Pattern.compile("^\\*+");
@@ -265,7 +272,10 @@ public class SecurityDeferredCommentRule extends AbstractJavaRulechainRule {
     private static Admission admission(Text text, Pattern extra) {
         Span best = null;
         Span bestQuote = null;
-        List<Span> inherent = new ArrayList<>(find(TODO, text.words));
+        List<Span> inherent = new ArrayList<>();
+        if (text.words.contains("todo") || text.words.contains("fixme")) {
+            inherent.addAll(find(TODO, text.words));
+        }
         if (!text.javadoc()) {
             inherent.addAll(find(ADMISSION, text.words));
         }
@@ -279,7 +289,8 @@ public class SecurityDeferredCommentRule extends AbstractJavaRulechainRule {
             }
         }
         List<Span> security = find(SECURITY_WORD, text.words);
-        List<Pattern> deferrals = text.javadoc() ? List.of(DEFERRAL) : List.of(DEFERRAL, SHORTCUT, WEAK_SHORTCUT);
+        List<Pattern> deferrals = security.isEmpty() ? List.of()
+                : text.javadoc() ? List.of(DEFERRAL) : List.of(DEFERRAL, SHORTCUT, WEAK_SHORTCUT);
         for (Pattern deferral : deferrals) {
             int window = deferral == WEAK_SHORTCUT ? WEAK_WINDOW : WINDOW;
             for (Span d : find(deferral, text.words)) {
@@ -332,11 +343,16 @@ public class SecurityDeferredCommentRule extends AbstractJavaRulechainRule {
     }
 
     private static boolean isGateWord(StringBuilder word) {
+        char first = word.charAt(0);
+        List<String> prefixes = first < GATE_PREFIXES_BY_LETTER.size() ? GATE_PREFIXES_BY_LETTER.get(first) : List.of();
+        if (prefixes.isEmpty() && !GATE_WORD_LETTERS.contains(first)) {
+            return false;
+        }
         String w = word.toString();
         if (GATE_WORDS.contains(w)) {
             return true;
         }
-        for (String prefix : GATE_PREFIXES) {
+        for (String prefix : prefixes) {
             if (w.startsWith(prefix)) {
                 return true;
             }
