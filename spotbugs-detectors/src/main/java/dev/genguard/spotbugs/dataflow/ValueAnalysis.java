@@ -195,6 +195,9 @@ public final class ValueAnalysis {
      * once per depth, with unknown parameters, and at most {@link #MAX_SUMMARISED_INSTRUCTIONS} long.
      */
     Summary summary(MethodInsnNode call, int budget) {
+        if ("<init>".equals(call.name) || !source.isApplicationClass(call.owner)) {
+            return null;
+        }
         String key = call.owner + '.' + call.name + call.desc + '@' + budget;
         Optional<Summary> known = summaries.get(key);
         if (known == null) {
@@ -205,9 +208,6 @@ public final class ValueAnalysis {
     }
 
     private Summary computeSummary(MethodInsnNode call, int budget) {
-        if ("<init>".equals(call.name) || !source.isApplicationClass(call.owner)) {
-            return null;
-        }
         ClassNode cls = source.lookupClass(call.owner);
         for (int depth = 0; cls != null && depth < MAX_SUPERCLASSES; depth++) {
             MethodNode target = method(cls, call.name, call.desc);

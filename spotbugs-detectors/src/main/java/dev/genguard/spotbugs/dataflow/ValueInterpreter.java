@@ -6,6 +6,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Properties;
 import java.util.Set;
+import org.objectweb.asm.ConstantDynamic;
 import org.objectweb.asm.Handle;
 import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.Type;
@@ -175,7 +176,7 @@ final class ValueInterpreter extends Interpreter<AbstractValue> {
         if (cst instanceof Handle) {
             return AbstractValue.unknown(Type.getObjectType("java/lang/invoke/MethodHandle"));
         }
-        return AbstractValue.unknown(Type.getType(((org.objectweb.asm.ConstantDynamic) cst).getDescriptor()));
+        return AbstractValue.unknown(Type.getType(((ConstantDynamic) cst).getDescriptor()));
     }
 
     // ---- one operand ----
@@ -396,7 +397,7 @@ final class ValueInterpreter extends Interpreter<AbstractValue> {
             return AbstractValue.unknown(type);
         }
         String folded = Folding.concat(recipe, constants, Type.getArgumentTypes(insn.desc), List.copyOf(values));
-        return folded(type, folded, values.toArray(new AbstractValue[0]));
+        return folded(type, folded, List.copyOf(values));
     }
 
     /** The value a call returns; may define the state of a new tracked object. */
@@ -490,7 +491,7 @@ final class ValueInterpreter extends Interpreter<AbstractValue> {
         String formatted = Folding.format(format.constantString(), elements.elements());
         List<AbstractValue> inputs = new ArrayList<>(elements.elements());
         inputs.add(format);
-        return formatted == null ? null : folded(type, formatted, inputs.toArray(new AbstractValue[0]));
+        return formatted == null ? null : folded(type, formatted, inputs);
     }
 
     /**
