@@ -1,23 +1,35 @@
 package dev.genguard.spotbugs.crypto;
 
+import dev.genguard.spotbugs.dataflow.AbstractValue;
+import dev.genguard.spotbugs.dataflow.CallSite;
 import dev.genguard.spotbugs.dataflow.ClassReferences;
-import dev.genguard.spotbugs.dataflow.ValueTrackingDetector;
+import dev.genguard.spotbugs.dataflow.MethodValues;
+import dev.genguard.spotbugs.dataflow.Origin;
+import dev.genguard.spotbugs.dataflow.SpotBugsClassSource;
+import dev.genguard.spotbugs.dataflow.ValueAnalysis;
 import edu.umd.cs.findbugs.BugAccumulator;
 import edu.umd.cs.findbugs.BugInstance;
 import edu.umd.cs.findbugs.BugReporter;
+import edu.umd.cs.findbugs.Detector;
 import edu.umd.cs.findbugs.Priorities;
 import edu.umd.cs.findbugs.ba.ClassContext;
 import java.util.Locale;
 import java.util.Set;
-import org.apache.bcel.Const;
+import org.apache.bcel.classfile.Method;
+import org.objectweb.asm.tree.ClassNode;
+import org.objectweb.asm.tree.MethodNode;
+import org.objectweb.asm.tree.analysis.AnalyzerException;
 
 /**
  * {@code Cipher.getInstance} with a transformation that is proven weak: a broken algorithm (DES, 3DES, RC2,
  * RC4, Blowfish), ECB mode (also when the mode is left out, as {@code "AES"} means {@code "AES/ECB/PKCS5Padding"}
- * in every JCE provider) or RSA without OAEP. The transformation must resolve to a constant; an unknown value
- * stays silent.
+ * in every JCE provider) or RSA without OAEP. The transformation must resolve to a constant through the value
+ * analysis (locals, constants of any class, concatenation, builders, format, helper methods, the arguments of a
+ * private helper's call sites, properties resources); an unknown value stays silent. Confidence follows the
+ * constant's {@link Origin}: high when the bytecode proves it, normal when it comes from configuration or from a
+ * default that a deployment may override.
  */
-public class WeakCipherDetector extends ValueTrackingDetector {
+public class WeakCipherDetector implements Detector {
 
     static final String TYPE = "GENGUARD_WEAK_CIPHER";
 
@@ -33,9 +45,14 @@ public class WeakCipherDetector extends ValueTrackingDetector {
     private static final Set<String> BLOCK_CIPHERS = Set.of(
             "AES", "AES_128", "AES_192", "AES_256", "ARIA", "CAMELLIA", "SEED", "SM4", "TWOFISH", "SERPENT");
 
+    private final BugReporter bugReporter;
     private final BugAccumulator bugAccumulator;
+    private final SpotBugsClassSource classes = new SpotBugsClassSource();
+    /** One per detector instance, which SpotBugs creates per run: its caches never outlive the run. */
+    private final ValueAnalysis values = ValueAnalysis.of(classes);
 
     public WeakCipherDetector(BugReporter bugReporter) {
+        this.bugReporter = bugReporter;
         this.bugAccumulator = new BugAccumulator(bugReporter);
     }
 
@@ -44,32 +61,46 @@ public class WeakCipherDetector extends ValueTrackingDetector {
         if (!ClassReferences.referencesAny(classContext.getJavaClass(), CIPHER)) {
             return;
         }
-        super.visitClassContext(classContext);
+        ClassNode cls = classes.classNode(classContext);
+        if (cls == null) {
+            return;
+        }
+        for (MethodNode method : cls.methods) {
+            if (MethodValues.mayCall(method, CIPHER, "getInstance")) {
+                visitMethod(classContext, cls, method);
+            }
+        }
         bugAccumulator.reportAccumulatedBugs();
     }
 
+    private void visitMethod(ClassContext classContext, ClassNode cls, MethodNode method) {
+        MethodValues methodValues;
+        try {
+            methodValues = values.analyze(cls, method);
+        } catch (AnalyzerException | RuntimeException e) {
+            bugReporter.logError("GenGuard: cannot analyse " + cls.name + "." + method.name + method.desc, e);
+            return;
+        }
+        Method bcelMethod = SpotBugsClassSource.bcelMethod(classContext, method);
+        for (CallSite call : methodValues.calls(CIPHER, "getInstance")) {
+            AbstractValue transformation = call.argument(0);
+            String weakness = GET_INSTANCE.contains(call.desc()) && transformation.constantString() != null
+                    ? weakness(transformation.constantString()) : null;
+            if (weakness != null && bcelMethod != null) {
+                int priority = transformation.origin() == Origin.CODE
+                        ? Priorities.HIGH_PRIORITY : Priorities.NORMAL_PRIORITY;
+                bugAccumulator.accumulateBug(new BugInstance(this, TYPE, priority)
+                        .addClassAndMethod(classContext.getJavaClass(), bcelMethod)
+                        .addString(transformation.constantString())
+                        .addString(weakness),
+                        SpotBugsClassSource.sourceLine(classContext, bcelMethod, method, call.insn()));
+            }
+        }
+    }
+
     @Override
-    public void sawOpcode(int seen) {
-        if (seen != Const.INVOKESTATIC || !CIPHER.equals(getClassConstantOperand())
-                || !"getInstance".equals(getNameConstantOperand()) || !GET_INSTANCE.contains(getSigConstantOperand())) {
-            return;
-        }
-        int offset = getSigConstantOperand().startsWith("(Ljava/lang/String;)") ? 0 : 1;
-        if (stack.getStackDepth() <= offset) {
-            return;
-        }
-        Object value = stack.getStackItem(offset).getConstant();
-        if (!(value instanceof String)) {
-            return;
-        }
-        String transformation = (String) value;
-        String weakness = weakness(transformation);
-        if (weakness != null) {
-            bugAccumulator.accumulateBug(new BugInstance(this, TYPE, Priorities.HIGH_PRIORITY)
-                    .addClassAndMethod(this)
-                    .addString(transformation)
-                    .addString(weakness), this);
-        }
+    public void report() {
+        // Findings are reported per class.
     }
 
     /** Why a transformation is weak, or {@code null} when it is not (or not recognized). */

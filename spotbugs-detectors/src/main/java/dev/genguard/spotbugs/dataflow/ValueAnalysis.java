@@ -1,0 +1,424 @@
+package dev.genguard.spotbugs.dataflow;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeMap;
+import org.objectweb.asm.Handle;
+import org.objectweb.asm.Opcodes;
+import org.objectweb.asm.Type;
+import org.objectweb.asm.tree.AbstractInsnNode;
+import org.objectweb.asm.tree.ClassNode;
+import org.objectweb.asm.tree.FieldInsnNode;
+import org.objectweb.asm.tree.FieldNode;
+import org.objectweb.asm.tree.InvokeDynamicInsnNode;
+import org.objectweb.asm.tree.LdcInsnNode;
+import org.objectweb.asm.tree.MethodInsnNode;
+import org.objectweb.asm.tree.MethodNode;
+import org.objectweb.asm.tree.analysis.Analyzer;
+import org.objectweb.asm.tree.analysis.AnalyzerException;
+import org.objectweb.asm.tree.analysis.Frame;
+
+/**
+ * Entry point of the value analysis: {@code ValueAnalysis.of(source).analyze(classNode, methodNode)}.
+ *
+ * <p>One instance serves one analysis run (a SpotBugs execution, a test) and caches what it learns about
+ * other code: {@code static final} fields, helper summaries, properties resources and the arguments private
+ * methods are called with. Nothing is static, so repeated runs in one JVM do not see each other's classes. Not
+ * thread-safe, like a SpotBugs detector.
+ */
+public final class ValueAnalysis {
+
+    /** How many method boundaries a value may cross through helper summaries (a helper of a helper). */
+    static final int SUMMARY_DEPTH = 2;
+    /** Larger methods are no "simple helpers" and are not summarised. */
+    static final int MAX_SUMMARISED_INSTRUCTIONS = 2000;
+    /** Larger properties resources are not read. */
+    static final int MAX_RESOURCE_BYTES = 1 << 20;
+    /** How far up the class hierarchy fields and static methods are looked for. */
+    private static final int MAX_SUPERCLASSES = 16;
+
+    private final ClassSource source;
+    /** By owner.name+desc@budget; an empty Optional is "no summary". */
+    private final Map<String, Optional<Summary>> summaries = new HashMap<>();
+    /** By class: the constants its static initializer stores in its own static fields. */
+    private final Map<String, Map<String, AbstractValue>> staticInitializers = new HashMap<>();
+    private final Set<String> initializing = new HashSet<>();
+    private final Map<String, Optional<Properties>> resources = new HashMap<>();
+    /** By class: the merged arguments of every call site of each of its private methods, by name+desc. */
+    private final Map<String, Map<String, List<AbstractValue>>> callSiteArguments = new HashMap<>();
+
+    private ValueAnalysis(ClassSource source) {
+        this.source = source;
+    }
+
+    public static ValueAnalysis of(ClassSource source) {
+        return new ValueAnalysis(source);
+    }
+
+    /**
+     * Analyses one method of a class. The parameters of a private method whose every call site lies in its
+     * class (or nest) take the values those call sites pass, merged; all other parameters are unknown.
+     *
+     * @throws AnalyzerException when the bytecode is invalid; detectors log it and skip the method
+     */
+    public MethodValues analyze(ClassNode owner, MethodNode method) throws AnalyzerException {
+        List<AbstractValue> arguments = argumentsFromCallSites(owner, method);
+        return new MethodValues(owner, method, run(owner, method, arguments, SUMMARY_DEPTH));
+    }
+
+    private Frame<AbstractValue>[] run(ClassNode owner, MethodNode method, List<AbstractValue> arguments, int budget)
+            throws AnalyzerException {
+        ValueInterpreter interpreter = new ValueInterpreter(this, method, arguments, budget);
+        Analyzer<AbstractValue> analyzer = new Analyzer<>(interpreter) {
+            @Override
+            protected Frame<AbstractValue> newFrame(int numLocals, int numStack) {
+                return new ValueFrame(numLocals, numStack);
+            }
+
+            @Override
+            protected Frame<AbstractValue> newFrame(Frame<? extends AbstractValue> frame) {
+                return new ValueFrame(frame);
+            }
+        };
+        return analyzer.analyze(owner.name, method);
+    }
+
+    // ---- static final fields ----
+
+    /**
+     * The constant a {@code static final} String or integral field holds: its {@code ConstantValue}, or what its
+     * class's static initializer stores in it. Null when unknown, not final, or not on the classpath.
+     */
+    AbstractValue staticFinal(String owner, String name, String desc) {
+        Type type = Type.getType(desc);
+        if (!Folding.STRING.equals(type) && (type.getSort() < Type.BOOLEAN || type.getSort() > Type.LONG
+                || type.getSort() == Type.FLOAT)) {
+            return null;
+        }
+        ClassNode declaring = declaringClass(source.lookupClass(owner), name, desc, 0);
+        FieldNode field = declaring == null ? null : field(declaring, name, desc);
+        if (field == null || (field.access & (Opcodes.ACC_STATIC | Opcodes.ACC_FINAL))
+                != (Opcodes.ACC_STATIC | Opcodes.ACC_FINAL)) {
+            return null;
+        }
+        if (field.value instanceof String || field.value instanceof Integer || field.value instanceof Long) {
+            return AbstractValue.constant(type, field.value, Origin.CODE);
+        }
+        AbstractValue stored = staticInitializer(declaring).get(name + ' ' + desc);
+        return stored == null || !stored.isConstant() ? null : stored.withType(type);
+    }
+
+    /** The class that declares a field, searching superclasses and interfaces as field resolution does. */
+    private ClassNode declaringClass(ClassNode cls, String name, String desc, int depth) {
+        if (cls == null || depth > MAX_SUPERCLASSES) {
+            return null;
+        }
+        if (field(cls, name, desc) != null) {
+            return cls;
+        }
+        for (String parent : cls.interfaces) {
+            ClassNode declaring = declaringClass(source.lookupClass(parent), name, desc, depth + 1);
+            if (declaring != null) {
+                return declaring;
+            }
+        }
+        return cls.superName == null ? null : declaringClass(source.lookupClass(cls.superName), name, desc, depth + 1);
+    }
+
+    private static FieldNode field(ClassNode cls, String name, String desc) {
+        for (FieldNode field : cls.fields) {
+            if (field.name.equals(name) && field.desc.equals(desc)) {
+                return field;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * What {@code <clinit>} stores into the class's own static fields, merged over every store. A class whose
+     * initializer is being analysed (a cycle of initializers) answers nothing.
+     */
+    private Map<String, AbstractValue> staticInitializer(ClassNode cls) {
+        Map<String, AbstractValue> known = staticInitializers.get(cls.name);
+        if (known != null) {
+            return known;
+        }
+        if (!initializing.add(cls.name)) {
+            return Map.of();
+        }
+        Map<String, AbstractValue> stored = new TreeMap<>();
+        try {
+            for (MethodNode method : cls.methods) {
+                if ("<clinit>".equals(method.name)) {
+                    collectStaticStores(cls, method, stored);
+                }
+            }
+        } finally {
+            initializing.remove(cls.name);
+        }
+        staticInitializers.put(cls.name, stored);
+        return stored;
+    }
+
+    private void collectStaticStores(ClassNode cls, MethodNode clinit, Map<String, AbstractValue> stored) {
+        Frame<AbstractValue>[] frames;
+        try {
+            frames = run(cls, clinit, null, 1);
+        } catch (AnalyzerException | RuntimeException e) {
+            // Bytecode we cannot follow proves nothing about the fields.
+            return;
+        }
+        for (int i = 0; i < frames.length; i++) {
+            AbstractInsnNode insn = clinit.instructions.get(i);
+            if (frames[i] != null && insn.getOpcode() == Opcodes.PUTSTATIC && ((FieldInsnNode) insn).owner.equals(cls.name)) {
+                FieldInsnNode put = (FieldInsnNode) insn;
+                AbstractValue value = frames[i].getStack(frames[i].getStackSize() - 1).detached();
+                stored.merge(put.name + ' ' + put.desc, value, ValueInterpreter::mergeValues);
+            }
+        }
+    }
+
+    // ---- helper summaries ----
+
+    /**
+     * The summary of the method a call reaches, when that method is a helper of the analysed code whose target
+     * is known without the receiver's run-time class: static, private, final, or in a final class. Analysed
+     * once per depth, with unknown parameters, and at most {@link #MAX_SUMMARISED_INSTRUCTIONS} long.
+     */
+    Summary summary(MethodInsnNode call, int budget) {
+        if ("<init>".equals(call.name) || !source.isApplicationClass(call.owner)) {
+            return null;
+        }
+        String key = call.owner + '.' + call.name + call.desc + '@' + budget;
+        Optional<Summary> known = summaries.get(key);
+        if (known == null) {
+            known = Optional.ofNullable(computeSummary(call, budget));
+            summaries.put(key, known);
+        }
+        return known.orElse(null);
+    }
+
+    private Summary computeSummary(MethodInsnNode call, int budget) {
+        ClassNode cls = source.lookupClass(call.owner);
+        for (int depth = 0; cls != null && depth < MAX_SUPERCLASSES; depth++) {
+            MethodNode target = method(cls, call.name, call.desc);
+            if (target != null) {
+                return fixedTarget(call, cls, target) ? summarise(cls, target, budget) : null;
+            }
+            // Only static methods are looked up in superclasses; an inherited instance method may be overridden.
+            cls = call.getOpcode() == Opcodes.INVOKESTATIC && cls.superName != null
+                    && source.isApplicationClass(cls.superName) ? source.lookupClass(cls.superName) : null;
+        }
+        return null;
+    }
+
+    private static boolean fixedTarget(MethodInsnNode call, ClassNode cls, MethodNode target) {
+        if ((target.access & (Opcodes.ACC_ABSTRACT | Opcodes.ACC_NATIVE)) != 0) {
+            return false;
+        }
+        return call.getOpcode() == Opcodes.INVOKESTATIC || call.getOpcode() == Opcodes.INVOKESPECIAL
+                || (target.access & (Opcodes.ACC_PRIVATE | Opcodes.ACC_FINAL)) != 0
+                || (cls.access & Opcodes.ACC_FINAL) != 0;
+    }
+
+    private static MethodNode method(ClassNode cls, String name, String desc) {
+        for (MethodNode method : cls.methods) {
+            if (method.name.equals(name) && method.desc.equals(desc)) {
+                return method;
+            }
+        }
+        return null;
+    }
+
+    private Summary summarise(ClassNode cls, MethodNode target, int budget) {
+        if (target.instructions.size() > MAX_SUMMARISED_INSTRUCTIONS) {
+            return null;
+        }
+        Frame<AbstractValue>[] frames;
+        try {
+            frames = run(cls, target, null, budget);
+        } catch (AnalyzerException | RuntimeException e) {
+            return null;
+        }
+        AbstractValue value = null;
+        ObjectState state = null;
+        boolean allTracked = true;
+        for (int i = 0; i < frames.length; i++) {
+            int opcode = target.instructions.get(i).getOpcode();
+            if (frames[i] == null || opcode < Opcodes.IRETURN || opcode > Opcodes.ARETURN) {
+                continue;
+            }
+            ValueFrame frame = (ValueFrame) frames[i];
+            AbstractValue returned = frame.getStack(frame.getStackSize() - 1);
+            ObjectState returnedState = frame.state(returned);
+            value = value == null ? returned.detached() : ValueInterpreter.mergeValues(value, returned.detached());
+            allTracked &= returnedState != null;
+            state = !allTracked ? null : state == null ? returnedState : state.merge(returnedState);
+        }
+        return value == null ? null : new Summary(value, state);
+    }
+
+    // ---- parameters from call sites ----
+
+    private List<AbstractValue> argumentsFromCallSites(ClassNode owner, MethodNode method) {
+        if ((method.access & Opcodes.ACC_PRIVATE) == 0 || Type.getArgumentTypes(method.desc).length == 0) {
+            return null;
+        }
+        Map<String, List<AbstractValue>> byMethod = callSiteArguments.get(owner.name);
+        if (byMethod == null) {
+            byMethod = collectCallSiteArguments(owner);
+            callSiteArguments.put(owner.name, byMethod);
+        }
+        return byMethod.get(method.name + method.desc);
+    }
+
+    /**
+     * Merges the arguments of every reachable call to each private method of the class. Only the class and its
+     * nestmates can call a private method; one whose handle is taken (a method reference, a lambda body) may be
+     * called from anywhere, so it gets none, and so does the whole class if a nestmate cannot be read.
+     */
+    private Map<String, List<AbstractValue>> collectCallSiteArguments(ClassNode owner) {
+        List<ClassNode> nest = nest(owner);
+        if (nest == null) {
+            return Map.of();
+        }
+        Map<String, List<AbstractValue>> merged = new TreeMap<>();
+        Set<String> excluded = new HashSet<>();
+        for (ClassNode cls : nest) {
+            for (MethodNode method : cls.methods) {
+                collectCallSites(owner, cls, method, merged, excluded);
+            }
+        }
+        merged.keySet().removeAll(excluded);
+        return merged;
+    }
+
+    private void collectCallSites(ClassNode owner, ClassNode cls, MethodNode method,
+                                  Map<String, List<AbstractValue>> merged, Set<String> excluded) {
+        List<Integer> sites = new ArrayList<>();
+        for (int i = 0; i < method.instructions.size(); i++) {
+            AbstractInsnNode insn = method.instructions.get(i);
+            for (Handle handle : handles(insn)) {
+                if (handle.getOwner().equals(owner.name)) {
+                    excluded.add(handle.getName() + handle.getDesc());
+                }
+            }
+            if (insn instanceof MethodInsnNode && ((MethodInsnNode) insn).owner.equals(owner.name)) {
+                MethodNode target = method(owner, ((MethodInsnNode) insn).name, ((MethodInsnNode) insn).desc);
+                if (target != null && (target.access & Opcodes.ACC_PRIVATE) != 0) {
+                    sites.add(i);
+                }
+            }
+        }
+        if (sites.isEmpty()) {
+            return;
+        }
+        Frame<AbstractValue>[] frames;
+        try {
+            frames = run(cls, method, null, SUMMARY_DEPTH);
+        } catch (AnalyzerException | RuntimeException e) {
+            frames = null;
+        }
+        for (int site : sites) {
+            MethodInsnNode call = (MethodInsnNode) method.instructions.get(site);
+            String key = call.name + call.desc;
+            if (frames == null) {
+                excluded.add(key);
+            } else if (frames[site] != null) {
+                merged.merge(key, arguments(call, frames[site]), ValueAnalysis::mergeArguments);
+            }
+        }
+    }
+
+    private static List<AbstractValue> arguments(MethodInsnNode call, Frame<AbstractValue> frame) {
+        int count = Type.getArgumentTypes(call.desc).length;
+        List<AbstractValue> arguments = new ArrayList<>(count);
+        for (int i = frame.getStackSize() - count; i < frame.getStackSize(); i++) {
+            arguments.add(frame.getStack(i).detached());
+        }
+        return List.copyOf(arguments);
+    }
+
+    private static List<AbstractValue> mergeArguments(List<AbstractValue> a, List<AbstractValue> b) {
+        List<AbstractValue> merged = new ArrayList<>(a.size());
+        for (int i = 0; i < a.size(); i++) {
+            merged.add(ValueInterpreter.mergeValues(a.get(i), b.get(i)));
+        }
+        return List.copyOf(merged);
+    }
+
+    private static List<Handle> handles(AbstractInsnNode insn) {
+        List<Handle> handles = new ArrayList<>();
+        if (insn instanceof LdcInsnNode && ((LdcInsnNode) insn).cst instanceof Handle) {
+            handles.add((Handle) ((LdcInsnNode) insn).cst);
+        } else if (insn instanceof InvokeDynamicInsnNode) {
+            InvokeDynamicInsnNode indy = (InvokeDynamicInsnNode) insn;
+            handles.add(indy.bsm);
+            for (Object argument : indy.bsmArgs) {
+                if (argument instanceof Handle) {
+                    handles.add((Handle) argument);
+                }
+            }
+        }
+        return handles;
+    }
+
+    /** The class and every nestmate (Java 11+ inner classes call private methods directly), or null if one is missing. */
+    private List<ClassNode> nest(ClassNode owner) {
+        ClassNode host = owner.nestHostClass == null ? owner : source.lookupClass(owner.nestHostClass);
+        if (host == null) {
+            return null;
+        }
+        List<ClassNode> nest = new ArrayList<>();
+        nest.add(host);
+        if (host.nestMembers != null) {
+            for (String member : host.nestMembers) {
+                ClassNode cls = member.equals(owner.name) ? owner : source.lookupClass(member);
+                if (cls == null) {
+                    return null;
+                }
+                nest.add(cls);
+            }
+        }
+        return nest;
+    }
+
+    // ---- properties resources ----
+
+    /** The properties in a resource of the classpath, or null when it is missing, too large or malformed. */
+    Properties properties(String resource) {
+        Optional<Properties> known = resources.get(resource);
+        if (known == null) {
+            known = Optional.ofNullable(readProperties(resource));
+            resources.put(resource, known);
+        }
+        return known.orElse(null);
+    }
+
+    private Properties readProperties(String resource) {
+        try (InputStream in = source.openResource(resource)) {
+            if (in == null) {
+                return null;
+            }
+            byte[] bytes = in.readNBytes(MAX_RESOURCE_BYTES + 1);
+            if (bytes.length > MAX_RESOURCE_BYTES) {
+                return null;
+            }
+            Properties properties = new Properties();
+            properties.load(new ByteArrayInputStream(bytes));
+            return properties;
+        } catch (IOException | IllegalArgumentException e) {
+            // Unreadable or malformed (a bad \\u escape): as if missing, so getProperty defaults apply.
+            return null;
+        }
+    }
+}
