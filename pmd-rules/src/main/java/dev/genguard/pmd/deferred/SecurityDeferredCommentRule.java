@@ -181,8 +181,8 @@ public class SecurityDeferredCommentRule extends AbstractJavaRulechainRule {
     private static final Pattern INNER_APOSTROPHE = Pattern.compile("(?<=\\p{L})['\u2019](?=\\p{L})");
     private static final Pattern NON_WORD = Pattern.compile("[^\\p{L}\\p{N}]+");
 
-    /** A comment before the package declaration that is a license header. */
-    private static final Pattern LICENSE = words("copyright", "licensed", "license", "spdx");
+    /** Words of a license header (a comment before the package declaration that holds one of them). */
+    private static final List<String> LICENSE_WORDS = List.of("copyright", "license", "spdx");
 
     /** {@link #EXTRA_PHRASES} as one pattern (null when empty): derived from the property in {@link #start}. */
     private Pattern extra;
@@ -211,15 +211,14 @@ public class SecurityDeferredCommentRule extends AbstractJavaRulechainRule {
         int codeStart = firstDeclaration == null ? Integer.MAX_VALUE
                 : unit.getTextDocument().toLocation(firstDeclaration.getTextRegion()).getStartLine();
         for (List<JavaComment> group : group(unit.getComments())) {
-            boolean header = group.get(0).getReportLocation().getStartLine() < codeStart;
             // Most comments name no control at all: skip them before the (costly) normalization and phrase search.
-            if (!header && extra == null && !mayAdmit(group)) {
+            if (extra == null && !mayAdmit(group)) {
+                continue;
+            }
+            if (group.get(0).getReportLocation().getStartLine() < codeStart && isLicense(group)) {
                 continue;
             }
             Text comment = text(group);
-            if (header && !find(LICENSE, comment.words()).isEmpty()) {
-                continue;
-            }
             Admission admission = admission(comment, extra);
             if (admission != null) {
                 asCtx(data).addViolationWithPosition(enclosing(unit, admission.line()), admission.line(),
@@ -331,12 +330,29 @@ public class SecurityDeferredCommentRule extends AbstractJavaRulechainRule {
                 } else if ((c == '\'' || c == '\u2019') && word.length() > 0 && i + 1 < n
                         && Character.isLetter(text.charAt(i + 1))) {
                     continue;
+                } else if (c == ':' && i + 2 < n && text.charAt(i + 1) == '/' && text.charAt(i + 2) == '/') {
+                    // A URL ("see https://example.com/security") says nothing; normalization drops it too.
+                    while (i < n && !Character.isWhitespace(text.charAt(i))) {
+                        i++;
+                    }
+                    word.setLength(0);
                 } else if (word.length() > 0) {
                     if (isGateWord(word)) {
                         return true;
                     }
                     word.setLength(0);
                 }
+            }
+        }
+        return false;
+    }
+
+    /** Whether a comment before the code is a license header. */
+    private static boolean isLicense(List<JavaComment> group) {
+        for (JavaComment comment : group) {
+            String text = comment.getText().toString().toLowerCase(Locale.ROOT);
+            if (LICENSE_WORDS.stream().anyMatch(text::contains)) {
+                return true;
             }
         }
         return false;
