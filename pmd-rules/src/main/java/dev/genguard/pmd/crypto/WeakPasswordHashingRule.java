@@ -15,6 +15,7 @@ import net.sourceforge.pmd.lang.ast.Node;
 import net.sourceforge.pmd.lang.ast.NodeStream;
 import net.sourceforge.pmd.lang.java.ast.ASTArgumentList;
 import net.sourceforge.pmd.lang.java.ast.ASTBlock;
+import net.sourceforge.pmd.lang.java.ast.ASTClassType;
 import net.sourceforge.pmd.lang.java.ast.ASTConstructorCall;
 import net.sourceforge.pmd.lang.java.ast.ASTConstructorDeclaration;
 import net.sourceforge.pmd.lang.java.ast.ASTExecutableDeclaration;
@@ -23,6 +24,7 @@ import net.sourceforge.pmd.lang.java.ast.ASTInfixExpression;
 import net.sourceforge.pmd.lang.java.ast.ASTMethodCall;
 import net.sourceforge.pmd.lang.java.ast.ASTMethodDeclaration;
 import net.sourceforge.pmd.lang.java.ast.ASTTypeDeclaration;
+import net.sourceforge.pmd.lang.java.ast.ASTTypeExpression;
 import net.sourceforge.pmd.lang.java.ast.BinaryOp;
 import net.sourceforge.pmd.lang.java.ast.InvocationNode;
 import net.sourceforge.pmd.lang.java.ast.ASTAssignableExpr.ASTNamedReferenceExpr;
@@ -45,6 +47,9 @@ import net.sourceforge.pmd.lang.java.types.JTypeMirror;
 public class WeakPasswordHashingRule extends AbstractJavaRulechainRule {
 
     /** Calls that feed data to a fast hash: the first argument is what gets hashed. */
+    private static final Set<String> FAST_HASH_INPUT_NAMES = Set.of(
+            "update", "digest", "hashString", "hashUnencodedChars", "hashBytes", "putString", "putUnencodedChars",
+            "putBytes");
     private static final CompoundInvocationMatcher FAST_HASH_INPUTS = InvocationMatcher.parseAll(
             "java.security.MessageDigest#update(byte[])",
             "java.security.MessageDigest#update(byte[],int,int)",
@@ -182,6 +187,19 @@ public class WeakPasswordHashingRule extends AbstractJavaRulechainRule {
     }
 
     /**
+     * A cheap look at the source before {@link #FAST_HASH_INPUTS} asks type resolution: one of the digest methods
+     * by name, or any static method of a class written {@code DigestUtils} (commons-codec's helpers are named for
+     * their algorithm: {@code md5Hex}, {@code sha256}), which a wildcard matcher would otherwise resolve for every call.
+     */
+    private static boolean mayBeFastHashInput(ASTMethodCall call) {
+        return FAST_HASH_INPUT_NAMES.contains(call.getMethodName())
+                || call.getQualifier() instanceof ASTTypeExpression type
+                        && type.getTypeNode() instanceof ASTClassType named && "DigestUtils".equals(named.getSimpleName())
+                || call.getQualifier() == null && (call.getMethodName().startsWith("md")
+                        || call.getMethodName().startsWith("sha"));
+    }
+
+    /**
      * One finding per method: the first fast-hash call fed a password, or, in a method that hashes or checks
      * passwords, the first fast-hash call.
      */
@@ -190,7 +208,8 @@ public class WeakPasswordHashingRule extends AbstractJavaRulechainRule {
         if (body == null) {
             return;
         }
-        List<ASTMethodCall> inputs = body.descendants(ASTMethodCall.class).filter(FAST_HASH_INPUTS::anyMatch).toList();
+        List<ASTMethodCall> inputs = body.descendants(ASTMethodCall.class)
+                .filter(c -> mayBeFastHashInput(c) && FAST_HASH_INPUTS.anyMatch(c)).toList();
         if (inputs.isEmpty() || SourceKind.isTestSource(method)) {
             return;
         }
