@@ -171,8 +171,8 @@ public class SecurityDeferredCommentRule extends AbstractJavaRulechainRule {
     /** {@link #GATE_PREFIXES} by their first character (ASCII), so a word is tested against a handful. */
     private static final List<List<String>> GATE_PREFIXES_BY_LETTER = IntStream.range(0, 128)
             .mapToObj(c -> GATE_PREFIXES.stream().filter(p -> p.charAt(0) == c).toList()).toList();
-    private static final Set<Character> GATE_WORD_LETTERS = GATE_WORDS.stream().map(w -> w.charAt(0))
-            .collect(Collectors.toUnmodifiableSet());
+    private static final List<List<String>> GATE_WORDS_BY_LETTER = IntStream.range(0, 128)
+            .mapToObj(c -> GATE_WORDS.stream().filter(w -> w.charAt(0) == c).sorted().toList()).toList();
 
     /** Comment markup at the start and end of a comment line. */
     private static final Pattern COMMENT_MARKUP = Pattern.compile("^(?:/\\*+|//+)|\\*+/$");
@@ -319,28 +319,29 @@ public class SecurityDeferredCommentRule extends AbstractJavaRulechainRule {
      * so a comment that fails here has no admission.
      */
     private static boolean mayAdmit(List<JavaComment> group) {
-        StringBuilder word = new StringBuilder();
         for (JavaComment comment : group) {
-            CharSequence text = comment.getText();
+            // One lower-cased copy per comment; words are then tested in place, without a string per word.
+            String text = comment.getText().toString().toLowerCase(Locale.ROOT);
             int n = text.length();
+            int start = -1;
             for (int i = 0; i <= n; i++) {
                 char c = i < n ? text.charAt(i) : ' ';
                 if (Character.isLetterOrDigit(c)) {
-                    word.append(Character.toLowerCase(c));
-                } else if ((c == '\'' || c == '\u2019') && word.length() > 0 && i + 1 < n
-                        && Character.isLetter(text.charAt(i + 1))) {
-                    continue;
+                    if (start < 0) {
+                        start = i;
+                    }
                 } else if (c == ':' && i + 2 < n && text.charAt(i + 1) == '/' && text.charAt(i + 2) == '/') {
                     // A URL ("see https://example.com/security") says nothing; normalization drops it too.
                     while (i < n && !Character.isWhitespace(text.charAt(i))) {
                         i++;
                     }
-                    word.setLength(0);
-                } else if (word.length() > 0) {
-                    if (isGateWord(word)) {
+                    start = -1;
+                } else if (start >= 0) {
+                    // "don't" is one word for normalize(); the gate words hold no apostrophes, so "don" and "t" do.
+                    if (isGateWord(text, start, i)) {
                         return true;
                     }
-                    word.setLength(0);
+                    start = -1;
                 }
             }
         }
@@ -358,18 +359,19 @@ public class SecurityDeferredCommentRule extends AbstractJavaRulechainRule {
         return false;
     }
 
-    private static boolean isGateWord(StringBuilder word) {
-        char first = word.charAt(0);
-        List<String> prefixes = first < GATE_PREFIXES_BY_LETTER.size() ? GATE_PREFIXES_BY_LETTER.get(first) : List.of();
-        if (prefixes.isEmpty() && !GATE_WORD_LETTERS.contains(first)) {
+    /** Whether {@code text[start, end)}, a lower-case word, is a gate word or starts with a gate prefix. */
+    private static boolean isGateWord(String text, int start, int end) {
+        char first = text.charAt(start);
+        if (first >= GATE_PREFIXES_BY_LETTER.size()) {
             return false;
         }
-        String w = word.toString();
-        if (GATE_WORDS.contains(w)) {
-            return true;
+        for (String prefix : GATE_PREFIXES_BY_LETTER.get(first)) {
+            if (end - start >= prefix.length() && text.startsWith(prefix, start)) {
+                return true;
+            }
         }
-        for (String prefix : prefixes) {
-            if (w.startsWith(prefix)) {
+        for (String word : GATE_WORDS_BY_LETTER.get(first)) {
+            if (end - start == word.length() && text.startsWith(word, start)) {
                 return true;
             }
         }
