@@ -7,6 +7,7 @@
 #     against a rule that resolves every type, ROUNDS times each after a warm-up, and prints the medians and ratios.
 # Run on demand, not in verify:  bench/pmd-realworld.sh [ROUNDS] [PROFILES]   (defaults: 5 default,strict)
 set -euo pipefail
+# CORPUS=security selects the security-framework corpus (bench/corpus.sh).
 cd "$(dirname "$0")/.."
 rounds=${1:-5}
 profiles=${2:-default,strict}

@@ -4,6 +4,7 @@
 # non-blank lines and per 1,000 classes, then every finding for review. Run on demand, not in verify.
 #   bench/realworld.sh [profile]
 set -euo pipefail
+# CORPUS=security selects the security-framework corpus (bench/corpus.sh).
 cd "$(dirname "$0")/.."
 profile=${1:-default}
 mvn -B -ntp -q package -DskipTests -pl maven-plugin -am

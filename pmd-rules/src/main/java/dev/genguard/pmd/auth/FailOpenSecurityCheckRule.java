@@ -49,7 +49,7 @@ public class FailOpenSecurityCheckRule extends AbstractJavaRulechainRule {
     private static final Set<String> NON_DECISION_WORDS = Set.of(
             "non", "not", "expired", "revoked", "blocked", "locked", "denied", "invalid", "forbidden", "blacklisted",
             "banned", "required", "needed", "present", "missing", "configured", "enabled", "supported", "empty",
-            "blank", "null", "format", "syntax", "input");
+            "blank", "null", "format", "syntax", "input", "available", "capable", "possible");
 
     /**
      * Class-name words of test doubles and deliberately permissive implementations, whose name already tells
@@ -57,6 +57,12 @@ public class FailOpenSecurityCheckRule extends AbstractJavaRulechainRule {
      */
     private static final Set<String> PERMISSIVE_CLASS_WORDS = Set.of(
             "fake", "stub", "mock", "dummy", "noop", "permissive", "insecure");
+
+    /**
+     * Class-name words of outcome objects whose answer is fixed by what they are: the body of a login success
+     * response ({@code AuthenticationSuccess.isAuthenticated()} returns true by definition).
+     */
+    private static final Set<String> OUTCOME_CLASS_WORDS = Set.of("success", "successful", "succeeded");
     private static final List<List<String>> PERMISSIVE_CLASS_PHRASES = List.of(
             List.of("permit", "all"), List.of("allow", "all"), List.of("always", "allow"), List.of("accept", "all"),
             List.of("no", "op"));
@@ -82,6 +88,9 @@ public class FailOpenSecurityCheckRule extends AbstractJavaRulechainRule {
             return data;
         }
         if (method.isOverridden() && owner != null && isPermissiveByName(owner.getSimpleName())) {
+            return data;
+        }
+        if (owner != null && NameWords.split(owner.getSimpleName()).stream().anyMatch(OUTCOME_CLASS_WORDS::contains)) {
             return data;
         }
         if (body.size() == 1 && body.get(0) instanceof ASTReturnStatement only && isReturnTrue(only)) {

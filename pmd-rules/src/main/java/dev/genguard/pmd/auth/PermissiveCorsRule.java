@@ -9,15 +9,18 @@ import java.util.Objects;
 import java.util.Set;
 import net.sourceforge.pmd.lang.java.ast.ASTAnnotation;
 import net.sourceforge.pmd.lang.java.ast.ASTArgumentList;
-import net.sourceforge.pmd.lang.java.ast.ASTConstructorCall;
 import net.sourceforge.pmd.lang.java.ast.ASTAssignableExpr.ASTNamedReferenceExpr;
+import net.sourceforge.pmd.lang.java.ast.ASTConstructorCall;
 import net.sourceforge.pmd.lang.java.ast.ASTExpression;
 import net.sourceforge.pmd.lang.java.ast.ASTExpressionStatement;
+import net.sourceforge.pmd.lang.java.ast.ASTIfStatement;
 import net.sourceforge.pmd.lang.java.ast.ASTMemberValue;
 import net.sourceforge.pmd.lang.java.ast.ASTMethodCall;
+import net.sourceforge.pmd.lang.java.ast.ASTUnaryExpression;
 import net.sourceforge.pmd.lang.java.ast.ASTVariableDeclarator;
 import net.sourceforge.pmd.lang.java.ast.ASTVariableId;
 import net.sourceforge.pmd.lang.java.ast.JavaNode;
+import net.sourceforge.pmd.lang.java.ast.UnaryOp;
 import net.sourceforge.pmd.lang.java.rule.AbstractJavaRulechainRule;
 import net.sourceforge.pmd.lang.java.symbols.JVariableSymbol;
 import net.sourceforge.pmd.lang.java.types.InvocationMatcher;
@@ -141,7 +144,7 @@ public class PermissiveCorsRule extends AbstractJavaRulechainRule {
             report(call, "applyPermitDefaultValues()", configurationAllowsCredentials(call), data);
         } else {
             ASTExpression origin = allowOriginValue(call);
-            if (origin != null) {
+            if (origin != null && !isConfiguredBranch(call)) {
                 if (isWildcard(origin)) {
                     report(origin, "\"*\"", headersAllowCredentials(call), data);
                 } else if (isUncheckedReflectedOrigin(origin, call)) {
@@ -368,5 +371,23 @@ public class PermissiveCorsRule extends AbstractJavaRulechainRule {
         }
         return GET_HEADER.anyMatch(call) && call.getArguments().get(0).getConstValue() instanceof String name
                 && name.equalsIgnoreCase("Origin");
+    }
+
+    /**
+     * Whether a hand-set header is written in a branch chosen by a configuration flag ({@code if (anyOriginAllowed)
+     * ... else ...}): a CORS filter that implements the policy its deployer configures, as Tomcat's CorsFilter does,
+     * rather than code that opens itself to every origin.
+     */
+    private static boolean isConfiguredBranch(ASTMethodCall call) {
+        ASTIfStatement branch = call.ancestors(ASTIfStatement.class).first();
+        if (branch == null) {
+            return false;
+        }
+        ASTExpression condition = branch.getCondition();
+        while (condition instanceof ASTUnaryExpression not && not.getOperator() == UnaryOp.NEGATION) {
+            condition = not.getOperand();
+        }
+        return condition instanceof ASTNamedReferenceExpr flag && flag.getReferencedSym() != null
+                && flag.getReferencedSym().isField() && TypeTestUtil.isA(boolean.class, flag);
     }
 }

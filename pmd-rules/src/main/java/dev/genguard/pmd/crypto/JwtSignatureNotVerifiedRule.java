@@ -83,6 +83,9 @@ public class JwtSignatureNotVerifiedRule extends AbstractJavaRulechainRule {
         super(ASTMethodCall.class, ASTConstructorCall.class);
     }
 
+    /** Packages of the JWT libraries whose APIs the rule watches. */
+    private static final List<String> JWT_LIBRARY_PACKAGES = List.of("io.jsonwebtoken", "com.auth0.jwt", "com.nimbusds");
+
     @Override
     public Object visit(ASTMethodCall call, Object data) {
         check(call, data);
@@ -96,6 +99,9 @@ public class JwtSignatureNotVerifiedRule extends AbstractJavaRulechainRule {
     }
 
     private void check(InvocationNode call, Object data) {
+        if (isInJwtLibrary(call)) {
+            return;
+        }
         for (Unsigned unsigned : UNSIGNED) {
             if (unsigned.call().matchesCall(call)) {
                 if (!SourceKind.isTestSource(call)) {
@@ -161,5 +167,14 @@ public class JwtSignatureNotVerifiedRule extends AbstractJavaRulechainRule {
 
     private static boolean verifiesInFile(ASTMethodCall decode) {
         return decode.getRoot().descendants(ASTMethodCall.class).crossFindBoundaries().any(VERIFICATIONS::anyMatch);
+    }
+
+    /**
+     * The JWT libraries' own sources implement the unsecured parsing the rule warns about ({@code JWTParser.parse}
+     * returns a {@code PlainJWT} for an unsigned token by design); the rule is about code that uses them.
+     */
+    private static boolean isInJwtLibrary(JavaNode node) {
+        String pkg = node.getRoot().getPackageName();
+        return JWT_LIBRARY_PACKAGES.stream().anyMatch(p -> pkg.equals(p) || pkg.startsWith(p + "."));
     }
 }

@@ -11,6 +11,7 @@ import net.sourceforge.pmd.lang.java.ast.ASTBodyDeclaration;
 import net.sourceforge.pmd.lang.java.ast.ASTClassLiteral;
 import net.sourceforge.pmd.lang.java.ast.ASTExpression;
 import net.sourceforge.pmd.lang.java.ast.ASTFieldAccess;
+import net.sourceforge.pmd.lang.java.ast.ASTIfStatement;
 import net.sourceforge.pmd.lang.java.ast.ASTMethodCall;
 import net.sourceforge.pmd.lang.java.ast.ASTStringLiteral;
 import net.sourceforge.pmd.lang.java.ast.ASTVariableAccess;
@@ -71,7 +72,7 @@ public class OverlyBroadFilePermissionsRule extends AbstractJavaRulechainRule {
             ASTArgumentList args = call.getArguments();
             boolean everyone = Boolean.TRUE.equals(args.get(0).getConstValue()) && Boolean.FALSE.equals(args.get(1).getConstValue());
             boolean write = call.getMethodName().equals("setWritable");
-            if (everyone && !SourceKind.isTestSource(call)) {
+            if (everyone && !appliesRequestedPermission(call) && !SourceKind.isTestSource(call)) {
                 asCtx(data).addViolation(call, write ? "write access" : "read access", call.getMethodName() + "(true, false)");
             }
         } else if (FROM_STRING.matchesCall(call)) {
@@ -154,5 +155,17 @@ public class OverlyBroadFilePermissionsRule extends AbstractJavaRulechainRule {
             }
         }
         return false;
+    }
+
+    /**
+     * Whether the call sits in an {@code if} that tests the permission it grants: code that maps a requested
+     * POSIX permission set onto {@code java.io.File} for file systems without POSIX attributes ({@code if
+     * (permissions.contains(OTHERS_READ)) file.setReadable(true, false)}, as Tomcat's endpoints do) grants what
+     * its caller configured.
+     */
+    private static boolean appliesRequestedPermission(ASTMethodCall call) {
+        ASTIfStatement guard = call.ancestors(ASTIfStatement.class).first();
+        return guard != null && guard.getCondition().descendantsOrSelf().filterIs(ASTNamedReferenceExpr.class)
+                .any(ref -> ref.getName().startsWith("OTHERS_"));
     }
 }

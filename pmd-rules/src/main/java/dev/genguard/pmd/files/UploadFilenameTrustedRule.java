@@ -175,6 +175,11 @@ public class UploadFilenameTrustedRule extends AbstractJavaRulechainRule {
             if (check != null && LocalValues.guardOf(check) != null) {
                 return true;
             }
+            // name = name.substring(name.lastIndexOf('/') + 1): the name cut to its last segment in place, as
+            // servlet code does for browsers that send the client's whole path (Tomcat's manager).
+            if (isSelfReducedToLastSegment(usage, local)) {
+                return true;
+            }
             // if (!base.resolve(name).normalize().startsWith(base)) throw ...
             if (parent instanceof ASTArgumentList && parent.getParent() instanceof InvocationNode sink
                     && SINKS.anyMatch(sink) && guardedContainment(sink, false)) {
@@ -182,6 +187,32 @@ public class UploadFilenameTrustedRule extends AbstractJavaRulechainRule {
             }
         }
         return false;
+    }
+
+    /**
+     * Whether {@code usage} is the receiver of {@code name.substring(name.lastIndexOf('/') + 1)} (or of the
+     * platform separator) assigned back to {@code name} itself.
+     */
+    private static boolean isSelfReducedToLastSegment(ASTNamedReferenceExpr usage, ASTVariableId local) {
+        if (!(usage.getParent() instanceof ASTMethodCall substring) || substring.getQualifier() != usage
+                || !substring.getMethodName().equals("substring")
+                || !(substring.getParent() instanceof ASTAssignmentExpression assignment)
+                || assignment.getRightOperand() != substring
+                || LocalValues.declarationOf(assignment.getLeftOperand()) != local) {
+            return false;
+        }
+        return substring.getArguments().descendants(ASTMethodCall.class)
+                .any(c -> c.getMethodName().equals("lastIndexOf") && c.getArguments().size() == 1
+                        && LocalValues.declarationOf(c.getQualifier()) == local
+                        && isSlash(c.getArguments().get(0)));
+    }
+
+    private static boolean isSlash(ASTExpression arg) {
+        Object value = arg.getConstValue();
+        if (value != null) {
+            return "/".equals(value.toString());
+        }
+        return arg instanceof ASTNamedReferenceExpr ref && ref.getName().toLowerCase(Locale.ROOT).contains("separator");
     }
 
     private static boolean mentionsTraversal(ASTExpression arg) {

@@ -4,6 +4,7 @@ import dev.genguard.pmd.internal.Annotations;
 import dev.genguard.pmd.internal.NameWords;
 import dev.genguard.pmd.internal.SourceKind;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
 import net.sourceforge.pmd.lang.ast.Node;
@@ -86,6 +87,18 @@ public class HardcodedCredentialRule extends AbstractJavaRulechainRule {
     private static final Set<String> BUILDER_CREDENTIAL_WORDS = Set.of(
             "password", "passwd", "passphrase", "secret", "credentials", "apikey", "api", "client", "private");
 
+    /**
+     * Words that make a constant the name of a field rather than its value: {@code ATT_PASSWORD} (an XML attribute),
+     * {@code FORM_PASSWORD} ("j_password"), {@code ELT_SIGNING_CREDENTIAL}, {@code PASSWORD_HEADER}. Such a
+     * constant only counts when its value reaches a credential sink.
+     */
+    private static final Set<String> FIELD_NAME_WORDS = Set.of(
+            "att", "attr", "attribute", "elt", "element", "param", "parameter", "field", "header", "form", "property",
+            "column", "label");
+
+    /** Values that are flags or nothing: {@code DEFAULT_SUPPORTS_CREDENTIALS = "false"}. */
+    private static final Set<String> NON_SECRET_VALUES = Set.of("true", "false", "null", "none", "yes", "no");
+
     /** Suffixes that do not change what a name holds: {@code passwordValue}, {@code secretBytes}. */
     private static final Set<String> NEUTRAL_SUFFIXES = Set.of("value", "str", "string", "bytes", "chars");
 
@@ -93,8 +106,8 @@ public class HardcodedCredentialRule extends AbstractJavaRulechainRule {
     private static final Pattern CONFIG_REFERENCE = Pattern.compile("^[$#]\\{.*}$|^[A-Za-z][A-Za-z0-9+.-]*://.*");
     /** A property path such as "spring.datasource.password": the key under which the secret is configured. */
     private static final Pattern PROPERTY_PATH = Pattern.compile("^[A-Za-z][A-Za-z0-9_-]*(\\.[A-Za-z0-9_-]+)+$");
-    /** An HTTP header name such as "X-API-Key". */
-    private static final Pattern HEADER_NAME = Pattern.compile("^[Xx]-[A-Za-z0-9-]+$");
+    /** An HTTP header name such as "X-API-Key" or "Access-Control-Allow-Credentials". */
+    private static final Pattern HEADER_NAME = Pattern.compile("^[Xx]-[A-Za-z0-9-]+$|^[A-Z][a-z]+(?:-[A-Z][a-z]+)+$");
 
     public HardcodedCredentialRule() {
         super(ASTStringLiteral.class);
@@ -151,7 +164,8 @@ public class HardcodedCredentialRule extends AbstractJavaRulechainRule {
         // field, header or property key. It only counts as a secret when it reached a sink above.
         boolean constant = symbol != null && symbol.isField() && symbol.isFinal() && declaration != null
                 && declaration.isStatic();
-        if (constant && NameWords.normalize(value).equals(NameWords.normalize(name))) {
+        if (constant && (NameWords.normalize(value).equals(NameWords.normalize(name))
+                || NameWords.split(name).stream().anyMatch(FIELD_NAME_WORDS::contains))) {
             return;
         }
         asCtx(data).addViolation(literal, name);
@@ -231,10 +245,12 @@ public class HardcodedCredentialRule extends AbstractJavaRulechainRule {
      * not secrets; placeholders such as "changeme" or "your-secret-key" are, since they ship as they are.
      */
     static boolean isPlausibleSecret(String value) {
-        if (value.isBlank() || value.chars().anyMatch(Character::isWhitespace)) {
+        if (value.length() < 3 || value.chars().anyMatch(Character::isWhitespace)
+                || NON_SECRET_VALUES.contains(value.toLowerCase(Locale.ROOT))) {
             return false;
         }
-        if (value.chars().noneMatch(Character::isLetterOrDigit)) {
+        // Without letters only a PIN-like number can be a secret: "{0}" is a message placeholder.
+        if (value.chars().noneMatch(Character::isLetter) && !value.chars().allMatch(Character::isDigit)) {
             return false;
         }
         return !CONFIG_REFERENCE.matcher(value).matches() && !PROPERTY_PATH.matcher(value).matches()
