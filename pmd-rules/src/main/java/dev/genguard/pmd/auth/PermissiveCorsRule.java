@@ -374,9 +374,9 @@ public class PermissiveCorsRule extends AbstractJavaRulechainRule {
     }
 
     /**
-     * Whether a hand-set header is written in a branch chosen by a configuration flag ({@code if (anyOriginAllowed)
-     * ... else ...}): a CORS filter that implements the policy its deployer configures, as Tomcat's CorsFilter does,
-     * rather than code that opens itself to every origin.
+     * Whether a hand-set header is written in a branch chosen by a boolean flag, a field or a local copy of one
+     * ({@code if (anyOriginAllowed) ... else ...}): a CORS filter that implements the policy its deployer
+     * configures, as Tomcat's CorsFilter does, rather than code that opens itself to every origin.
      */
     private static boolean isConfiguredBranch(ASTMethodCall call) {
         ASTIfStatement branch = call.ancestors(ASTIfStatement.class).first();
@@ -387,7 +387,6 @@ public class PermissiveCorsRule extends AbstractJavaRulechainRule {
         while (condition instanceof ASTUnaryExpression not && not.getOperator() == UnaryOp.NEGATION) {
             condition = not.getOperand();
         }
-        return condition instanceof ASTNamedReferenceExpr flag && flag.getReferencedSym() != null
-                && flag.getReferencedSym().isField() && TypeTestUtil.isA(boolean.class, flag);
+        return condition instanceof ASTNamedReferenceExpr flag && TypeTestUtil.isA(boolean.class, flag);
     }
 }
