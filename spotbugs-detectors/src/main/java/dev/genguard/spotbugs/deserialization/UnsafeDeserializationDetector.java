@@ -117,6 +117,9 @@ public class UnsafeDeserializationDetector implements Detector {
         if (!calls && !annotated) {
             return;
         }
+        if (libraryItself(javaClass.getClassName())) {
+            return;
+        }
         ClassNode cls = classes.classNode(classContext);
         if (cls == null || TestSources.isTestClass(cls)) {
             return;
@@ -132,6 +135,15 @@ public class UnsafeDeserializationDetector implements Detector {
             bugReporter.logError("GenGuard: cannot analyse " + cls.name, e);
         }
         bugAccumulator.reportAccumulatedBugs();
+    }
+
+    /**
+     * The deserializers' own code: their convenience methods delegate to the permissive variants they offer
+     * ({@code ObjectMapper.enableDefaultTyping()} calls {@code activateDefaultTyping(LaissezFaire...)}).
+     */
+    private static boolean libraryItself(String className) {
+        return className.startsWith("com.fasterxml.jackson.") || className.startsWith("com.thoughtworks.xstream.")
+                || className.startsWith("org.yaml.snakeyaml.");
     }
 
     /** A class whose constant pool names a readObject call on some class: a subclass of ObjectInputStream maybe. */

@@ -28,9 +28,9 @@ import org.objectweb.asm.tree.analysis.AnalyzerException;
  * {@code addCookie} line, where PMD's {@code InsecureCookie} reports the same flaw (same CWE, so the Maven plugin
  * keeps one of the two).
  *
- * <p>Silent, as PMD's rule: a cookie of unknown origin (a parameter, a field, a library factory), one handed to
- * code the analysis does not follow before it is added (a helper may set the flags), a flag set from a variable
- * ({@code setSecure(request.isSecure())}), an explicit {@code setHttpOnly(false)} (a cookie meant for scripts, such
+ * <p>Silent, as PMD's rule: a cookie of unknown origin (a parameter, a field, an overridable factory method), one
+ * handed to code the analysis does not follow before it is added (a helper may set the flags), a flag set from a
+ * variable ({@code setSecure(request.isSecure())}) or on some path only (under a configuration switch), an explicit {@code setHttpOnly(false)} (a cookie meant for scripts, such
  * as a CSRF token), a cookie that deletes ({@code setMaxAge(0)}), and test code.
  */
 public class InsecureCookieDetector implements Detector {
@@ -40,6 +40,7 @@ public class InsecureCookieDetector implements Detector {
     private static final Set<String> RESPONSES = Set.of(
             "javax/servlet/http/HttpServletResponse", "jakarta/servlet/http/HttpServletResponse",
             "javax/servlet/http/HttpServletResponseWrapper", "jakarta/servlet/http/HttpServletResponseWrapper");
+    private static final Set<String> COOKIES = Set.of("javax/servlet/http/Cookie", "jakarta/servlet/http/Cookie");
     private static final Set<String> ADD_COOKIE = Set.of(
             "(Ljavax/servlet/http/Cookie;)V", "(Ljakarta/servlet/http/Cookie;)V");
     /** Cookie names that carry a session or a credential: a missing flag there is worth the highest confidence. */
@@ -94,12 +95,13 @@ public class InsecureCookieDetector implements Detector {
         if (bcelMethod == null) {
             return;
         }
+        Set<String> setSomewhere = flagsSetSomewhere(methodValues);
         for (CallSite call : methodValues.calls()) {
             if (!RESPONSES.contains(call.owner()) || !"addCookie".equals(call.name()) || !ADD_COOKIE.contains(call.desc())) {
                 continue;
             }
             AbstractValue cookie = call.argument(0);
-            String missing = cookie.isTracked() && !cookie.escaped() ? missingFlags(cookie) : null;
+            String missing = madeHere(cookie) ? missingFlags(cookie, setSomewhere) : null;
             if (missing == null) {
                 continue;
             }
@@ -113,6 +115,32 @@ public class InsecureCookieDetector implements Detector {
         }
     }
 
+    /**
+     * A cookie constructed in the method, or by a helper whose summary carries it: its flags are known. A cookie
+     * returned by any other call (an overridable factory, a lambda) was configured out of sight.
+     */
+    private static boolean madeHere(AbstractValue cookie) {
+        return cookie.isTracked() && !cookie.escaped() && cookie.creation() != null
+                && "<init>".equals(cookie.creation().name()) && COOKIES.contains(cookie.creation().owner());
+    }
+
+    /**
+     * The flags some reachable call in the method sets to true or to a run-time value, on whichever path: a flag
+     * set under a configuration switch ({@code if (isCookieSecure()) cookie.setSecure(true)}) is a decision,
+     * not an omission. The facts of the object say what holds on every path; this says what the code can do.
+     */
+    private static Set<String> flagsSetSomewhere(MethodValues methodValues) {
+        Set<String> set = new java.util.TreeSet<>();
+        for (CallSite call : methodValues.calls()) {
+            if (COOKIES.contains(call.owner()) && call.argumentCount() == 1
+                    && ("setSecure".equals(call.name()) || "setHttpOnly".equals(call.name()))
+                    && !Integer.valueOf(0).equals(call.argument(0).constantInt())) {
+                set.add(call.name());
+            }
+        }
+        return set;
+    }
+
     /** HIGH for a session or credential cookie, or an explicit {@code setSecure(false)}; NORMAL otherwise. */
     private static int priority(String name, String missing) {
         boolean sensitive = name != null && SENSITIVE_NAME.matcher(name.toLowerCase(Locale.ROOT)).find();
@@ -120,7 +148,7 @@ public class InsecureCookieDetector implements Detector {
     }
 
     /** What to fix, e.g. "call setSecure(true) and setHttpOnly(true)"; {@code null} when the cookie is fine. */
-    static String missingFlags(AbstractValue cookie) {
+    static String missingFlags(AbstractValue cookie, Set<String> setSomewhere) {
         Flag secure = Flag.UNSET;
         Flag httpOnly = Flag.UNSET;
         for (Invocation fact : cookie.facts()) {
@@ -145,6 +173,8 @@ public class InsecureCookieDetector implements Detector {
                 }
             }
         }
+        secure = setSomewhere.contains("setSecure") ? Flag.SET : secure;
+        httpOnly = setSomewhere.contains("setHttpOnly") ? Flag.SET : httpOnly;
         boolean secureMissing = secure != Flag.SET;
         // An explicit setHttpOnly(false) documents a cookie that scripts must read (a CSRF token): left alone.
         boolean httpOnlyMissing = httpOnly == Flag.UNSET;
