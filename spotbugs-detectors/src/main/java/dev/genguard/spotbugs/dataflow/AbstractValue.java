@@ -146,6 +146,15 @@ public final class AbstractValue implements Value {
     }
 
     /**
+     * The elements of a tracked array created in the method with a small constant length, as far as they are
+     * known at this point ({@code new String[] {"**"}}); {@code null} for other values, or when an element was
+     * written at an unknown index. Elements carry constants and types, not object state.
+     */
+    public List<AbstractValue> elements() {
+        return state == null ? null : state.elements();
+    }
+
+    /**
      * Whether a call {@code name(args...)} was made on the object on every path, with arguments equal to the
      * given constants ({@code Boolean} for {@code boolean} parameters); fewer expected arguments than the call has
      * match a prefix. {@code hasFact("setSecure", true)}.
