@@ -167,7 +167,7 @@ public class XxeDetector implements Detector {
     }
 
     /** What the analysis can say about one parse. */
-    private enum Verdict { SAFE, UNKNOWN, UNSAFE_UNCONFIGURED, UNSAFE_CONFIGURED }
+    enum Verdict { SAFE, UNKNOWN, UNSAFE_UNCONFIGURED, UNSAFE_CONFIGURED }
 
     /** A call that parses XML, by owner and name. */
     private static final Map<String, Api> CONSUMERS = Map.of(
@@ -270,21 +270,34 @@ public class XxeDetector implements Detector {
         if (bcelMethod == null) {
             return;
         }
-        for (CallSite call : methodValues.calls()) {
-            Api api = consumer(call.insn());
-            if (api == null || call.receiver() == null || !parsesUntrustedInput(call)) {
-                continue;
-            }
-            Verdict verdict = verdict(api, call.receiver(), methodValues);
-            if (verdict == Verdict.UNSAFE_UNCONFIGURED || verdict == Verdict.UNSAFE_CONFIGURED) {
-                int priority = verdict == Verdict.UNSAFE_UNCONFIGURED ? Priorities.HIGH_PRIORITY : Priorities.NORMAL_PRIORITY;
+        for (Parse parse : parses(methodValues)) {
+            if (parse.verdict() == Verdict.UNSAFE_UNCONFIGURED || parse.verdict() == Verdict.UNSAFE_CONFIGURED) {
+                int priority = parse.verdict() == Verdict.UNSAFE_UNCONFIGURED
+                        ? Priorities.HIGH_PRIORITY : Priorities.NORMAL_PRIORITY;
+                CallSite call = parse.call();
                 bugAccumulator.accumulateBug(new BugInstance(this, TYPE, priority)
                         .addClassAndMethod(classContext.getJavaClass(), bcelMethod)
                         .addString(simpleName(root(call.receiver())))
-                        .addString(api.fix),
+                        .addString(parse.api().fix),
                         SpotBugsClassSource.sourceLine(classContext, bcelMethod, method, call.insn()));
             }
         }
+    }
+
+    /** A call that parses XML from outside the analysed code, with what the analysis concludes about its parser. */
+    record Parse(CallSite call, Api api, Verdict verdict) {
+    }
+
+    /** Every call of the method that parses XML from outside the analysed code, in bytecode order. */
+    static List<Parse> parses(MethodValues methodValues) {
+        List<Parse> parses = new ArrayList<>();
+        for (CallSite call : methodValues.calls()) {
+            Api api = consumer(call.insn());
+            if (api != null && call.receiver() != null && parsesUntrustedInput(call)) {
+                parses.add(new Parse(call, api, verdict(api, call.receiver(), methodValues)));
+            }
+        }
+        return parses;
     }
 
     @Override
@@ -470,7 +483,7 @@ public class XxeDetector implements Detector {
                 } else if (SETTERS.contains(fact.name()) && fact.argumentCount() == 2) {
                     configured = true;
                     String key = fact.argument(0).constantString();
-                    Object value = settingValue(fact.argument(1));
+                    Object value = settingValue(fact.desc(), fact.argument(1));
                     if (key == null || api.keys().contains(key) && value == null) {
                         unknown = true;
                     } else if (value != null) {
@@ -488,12 +501,17 @@ public class XxeDetector implements Detector {
         return configured ? Verdict.UNSAFE_CONFIGURED : Verdict.UNSAFE_UNCONFIGURED;
     }
 
-    /** A boolean as {@code Boolean}, a string as itself; null when not a constant of either kind. */
-    private static Object settingValue(AbstractValue value) {
+    /**
+     * The value a setter sets: a boolean (a {@code boolean} parameter, or a {@code Boolean} passed as an
+     * {@code Object}) as {@code Boolean}, a string as itself; null when not a constant of either kind.
+     */
+    private static Object settingValue(String desc, AbstractValue value) {
+        Type[] parameters = Type.getArgumentTypes(desc);
+        Type parameter = parameters[parameters.length - 1];
         Type type = value.type();
-        boolean booleanType = type != null && (type.getSort() == Type.BOOLEAN
-                || "java/lang/Boolean".equals(type.getInternalName()));
-        if (booleanType && value.constantInt() != null) {
+        boolean booleanValue = parameter.getSort() == Type.BOOLEAN
+                || type != null && "java/lang/Boolean".equals(type.getInternalName());
+        if (booleanValue && value.constantInt() != null) {
             return value.constantInt() != 0;
         }
         return value.constantString();
@@ -508,19 +526,42 @@ public class XxeDetector implements Detector {
         for (CallSite call : methodValues.calls()) {
             AbstractValue receiver = call.receiver();
             if (receiver == null || !receiver.isTracked() || !(SETTERS.contains(call.name())
-                    || RESOLVERS.contains(call.name())) || !madeLikeOneOf(receiver, chain)) {
+                    || RESOLVERS.contains(call.name())) || !madeLikeOneOf(receiver, chain) || counted(call, chain)) {
                 continue;
             }
             if (RESOLVERS.contains(call.name()) || call.argumentCount() != 2) {
                 return true;
             }
             String key = call.argument(0).constantString();
-            Object value = settingValue(call.argument(1));
+            Object value = settingValue(call.desc(), call.argument(1));
             if (key == null || api.keys().contains(key) && (value == null || PROTECTIVE.get(key).equals(value))) {
                 return true;
             }
         }
         return false;
+    }
+
+    /** Whether the call is one of the facts the verdict already weighed (made on every path). */
+    private static boolean counted(CallSite call, List<AbstractValue> chain) {
+        for (AbstractValue object : chain) {
+            for (Invocation fact : object.facts()) {
+                if (fact.name().equals(call.name()) && fact.desc().equals(call.desc())
+                        && sameArguments(fact, call)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private static boolean sameArguments(Invocation fact, CallSite call) {
+        for (int i = 0; i < fact.argumentCount(); i++) {
+            Object constant = fact.argument(i).constant();
+            if (constant == null || !constant.equals(call.argument(i).constant())) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean madeLikeOneOf(AbstractValue receiver, List<AbstractValue> chain) {
