@@ -109,8 +109,12 @@ public final class AbstractValue implements Value {
         return origin;
     }
 
-    /** The classpath resource an {@code InputStream} value reads, as {@code ClassLoader.getResource} names it. */
-    String resource() {
+    /**
+     * The classpath resource an {@code InputStream} value reads, as {@code ClassLoader.getResource} names it
+     * ({@code getResourceAsStream} of a constant name); {@code null} for other values. Detectors use it to tell
+     * the analysed code's own files from outside input.
+     */
+    public String resource() {
         return resource;
     }
 

@@ -143,6 +143,10 @@ final class ValueInterpreter extends Interpreter<AbstractValue> {
             return AbstractValue.unknown(OBJECT);
         case Opcodes.GETSTATIC:
             FieldInsnNode field = (FieldInsnNode) insn;
+            AbstractValue bool = booleanConstant(field);
+            if (bool != null) {
+                return bool;
+            }
             AbstractValue constant = analysis.staticFinal(field.owner, field.name, field.desc);
             return constant != null ? constant : AbstractValue.unknown(Type.getType(field.desc));
         case Opcodes.NEW:
@@ -150,6 +154,18 @@ final class ValueInterpreter extends Interpreter<AbstractValue> {
         default:
             throw new IllegalArgumentException("opcode " + opcode);
         }
+    }
+
+    /**
+     * {@code Boolean.TRUE} and {@code Boolean.FALSE}, as {@code Boolean.valueOf} of a constant folds: setters that
+     * take an {@code Object} ({@code XMLInputFactory.setProperty(SUPPORT_DTD, Boolean.FALSE)}) are written both ways.
+     */
+    private static AbstractValue booleanConstant(FieldInsnNode field) {
+        if (!"java/lang/Boolean".equals(field.owner) || !"Ljava/lang/Boolean;".equals(field.desc)) {
+            return null;
+        }
+        int value = "TRUE".equals(field.name) ? 1 : "FALSE".equals(field.name) ? 0 : -1;
+        return value < 0 ? null : AbstractValue.constant(Type.getType(field.desc), value, Origin.CODE);
     }
 
     private static AbstractValue ldc(Object cst) {
