@@ -160,6 +160,16 @@ public final class AbstractValue implements Value {
     }
 
     /**
+     * For an array the analysis follows (created in the method, or by a summarised helper, with a constant length
+     * of at most 64): its elements at this point, each with its constant and static type (e.g. the class of the
+     * object stored there) but no object state; {@code null} when the array is not followed or an element was
+     * stored at an unknown index. Check {@link #escaped()} when other code may have refilled the array.
+     */
+    public List<AbstractValue> elements() {
+        return state == null ? null : state.elements();
+    }
+
+    /**
      * Whether the object may have been changed or kept out of sight on some path: passed to a method the analysis
      * does not follow, stored to a field or array, captured by a lambda, or too busy to follow. Facts about an
      * escaped object are still true, but other calls may have happened too; precise detectors stay silent.
