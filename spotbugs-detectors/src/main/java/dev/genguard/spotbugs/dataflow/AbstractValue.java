@@ -150,15 +150,6 @@ public final class AbstractValue implements Value {
     }
 
     /**
-     * The elements of a tracked array created in the method with a small constant length, as far as they are
-     * known at this point ({@code new String[] {"**"}}); {@code null} for other values, or when an element was
-     * written at an unknown index. Elements carry constants and types, not object state.
-     */
-    public List<AbstractValue> elements() {
-        return state == null ? null : state.elements();
-    }
-
-    /**
      * Whether a call {@code name(args...)} was made on the object on every path, with arguments equal to the
      * given constants ({@code Boolean} for {@code boolean} parameters); fewer expected arguments than the call has
      * match a prefix. {@code hasFact("setSecure", true)}.
@@ -170,6 +161,16 @@ public final class AbstractValue implements Value {
             }
         }
         return false;
+    }
+
+    /**
+     * For an array the analysis follows (created in the method, or by a summarised helper, with a constant length
+     * of at most 64): its elements at this point, each with its constant and static type (e.g. the class of the
+     * object stored there) but no object state; {@code null} when the array is not followed or an element was
+     * stored at an unknown index. Check {@link #escaped()} when other code may have refilled the array.
+     */
+    public List<AbstractValue> elements() {
+        return state == null ? null : state.elements();
     }
 
     /**

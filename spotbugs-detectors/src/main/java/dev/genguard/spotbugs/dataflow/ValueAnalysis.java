@@ -53,6 +53,8 @@ public final class ValueAnalysis {
     private final Map<String, Map<String, AbstractValue>> staticInitializers = new HashMap<>();
     private final Set<String> initializing = new HashSet<>();
     private final Map<String, Optional<Properties>> resources = new HashMap<>();
+    /** By owner.name desc: the elements {@link #staticFinalArray} found; an empty Optional is "unknown". */
+    private final Map<String, Optional<List<AbstractValue>>> staticArrays = new HashMap<>();
     /** By class: the merged arguments of every call site of each of its private methods, by name+desc. */
     private final Map<String, Map<String, List<AbstractValue>>> callSiteArguments = new HashMap<>();
 
@@ -115,6 +117,65 @@ public final class ValueAnalysis {
         }
         AbstractValue stored = staticInitializer(declaring).get(name + ' ' + desc);
         return stored == null || !stored.isConstant() ? null : stored.withType(type);
+    }
+
+    /**
+     * The elements of a {@code static final} array field as its class's static initializer fills it
+     * ({@code static final String[] PROTOCOLS = {"TLSv1.2", "TLSv1.3"}}): each with its constant and static type,
+     * as {@link AbstractValue#elements()} gives them. {@code null} when the field is not static final, not on the
+     * classpath, stored more than once with different contents, or built in a way the analysis does not follow.
+     * Arrays are mutable: other code may change the elements later, so detectors usually report such values at
+     * lower priority. The analysis itself never replaces a field read by this (a field read stays unknown).
+     */
+    public List<AbstractValue> staticFinalArray(String owner, String name, String desc) {
+        if (!desc.startsWith("[")) {
+            return null;
+        }
+        ClassNode declaring = declaringClass(source.lookupClass(owner), name, desc, 0);
+        FieldNode field = declaring == null ? null : field(declaring, name, desc);
+        if (field == null || (field.access & (Opcodes.ACC_STATIC | Opcodes.ACC_FINAL))
+                != (Opcodes.ACC_STATIC | Opcodes.ACC_FINAL)) {
+            return null;
+        }
+        String key = declaring.name + '.' + name + ' ' + desc;
+        Optional<List<AbstractValue>> known = staticArrays.get(key);
+        if (known == null) {
+            known = Optional.ofNullable(storedArray(declaring, name, desc));
+            staticArrays.put(key, known);
+        }
+        return known.orElse(null);
+    }
+
+    private List<AbstractValue> storedArray(ClassNode cls, String name, String desc) {
+        List<AbstractValue> elements = null;
+        for (MethodNode clinit : cls.methods) {
+            if (!"<clinit>".equals(clinit.name)) {
+                continue;
+            }
+            Frame<AbstractValue>[] frames;
+            try {
+                frames = run(cls, clinit, null, 1);
+            } catch (AnalyzerException | RuntimeException e) {
+                return null;
+            }
+            for (int i = 0; i < frames.length; i++) {
+                AbstractInsnNode insn = clinit.instructions.get(i);
+                if (frames[i] == null || insn.getOpcode() != Opcodes.PUTSTATIC) {
+                    continue;
+                }
+                FieldInsnNode put = (FieldInsnNode) insn;
+                if (!put.owner.equals(cls.name) || !put.name.equals(name) || !put.desc.equals(desc)) {
+                    continue;
+                }
+                ValueFrame frame = (ValueFrame) frames[i];
+                ObjectState state = frame.state(frame.getStack(frame.getStackSize() - 1));
+                if (state == null || state.elements() == null || elements != null && !elements.equals(state.elements())) {
+                    return null;
+                }
+                elements = state.elements();
+            }
+        }
+        return elements;
     }
 
     /** The class that declares a field, searching superclasses and interfaces as field resolution does. */

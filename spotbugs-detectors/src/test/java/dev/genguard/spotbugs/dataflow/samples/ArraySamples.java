@@ -1,21 +1,30 @@
 package dev.genguard.spotbugs.dataflow.samples;
 
-/** Arrays whose elements detectors read at a call (the XStream wildcards of a {@code String[]}). */
+import java.util.ArrayList;
+
+/** Arrays whose elements the analysis follows, and static final array fields. */
 public class ArraySamples {
 
-    static final String ALL = "**";
+    public static final String[] PROTOCOLS = {"TLSv1.2", OtherConstants.COMPUTED};
+    static final String[] COMPUTED = new ArrayList<String>().toArray(new String[0]);
+    static final Object[] OBJECTS = {new ArrayList<String>()};
+    static String[] notFinal = {"TLSv1"};
 
-    void initializer() {
-        Sink.sink(new String[] {"com.example.**", ALL});
+    void literal() {
+        Sink.sink(new String[] {"TLSv1", "TLSv1.2"});
+    }
+
+    void objects() {
+        Sink.sink(new Object[] {new ArrayList<String>(), "x"});
     }
 
     void unknownIndex(int i) {
-        String[] patterns = new String[2];
-        patterns[i] = "**";
-        Sink.sink(patterns);
+        String[] values = new String[2];
+        values[i] = "TLSv1";
+        Sink.sink(values);
     }
 
-    void parameter(String[] patterns) {
-        Sink.sink(patterns);
+    void parameter(String[] values) {
+        Sink.sink(values);
     }
 }
