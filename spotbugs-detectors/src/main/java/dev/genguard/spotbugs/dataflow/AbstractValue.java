@@ -160,6 +160,15 @@ public final class AbstractValue implements Value {
     }
 
     /**
+     * The elements of an array the analysis follows (allocated here with a small constant length, or by an
+     * initializer), each with its constant if known, as on every path to this point; {@code null} when the array
+     * is not followed or may have been changed out of sight (it {@link #escaped() escaped}).
+     */
+    public List<AbstractValue> elements() {
+        return state == null || state.escaped() ? null : state.elements();
+    }
+
+    /**
      * Whether the object may have been changed or kept out of sight on some path: passed to a method the analysis
      * does not follow, stored to a field or array, captured by a lambda, or too busy to follow. Facts about an
      * escaped object are still true, but other calls may have happened too; precise detectors stay silent.

@@ -1,0 +1,100 @@
+package dev.genguard.spotbugs.crypto;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.objectweb.asm.tree.AbstractInsnNode;
+import org.objectweb.asm.tree.FieldInsnNode;
+import org.objectweb.asm.tree.LocalVariableNode;
+import org.objectweb.asm.tree.MethodInsnNode;
+import org.objectweb.asm.tree.MethodNode;
+
+/**
+ * What a method uses a hash for, judged by the identifiers it involves: its own name, its parameters and local
+ * variables (from the local variable table), the fields it reads or writes and the methods it calls. Bytecode
+ * keeps no comments or types of intent; names are what generated code is generous with ({@code hashPassword},
+ * {@code cacheKey}, {@code etag}).
+ */
+final class HashPurpose {
+
+    enum Purpose {
+        /** A password, credential, signature, token or integrity check: the weak hash is exploitable. */
+        SECURITY,
+        /** A cache key, ETag, content fingerprint, checksum or a protocol that fixes the hash: not a security use. */
+        NON_SECURITY,
+        /** Nothing said either way. */
+        UNKNOWN
+    }
+
+    /** Words (beyond {@link SecretNames}) that say the digest protects something. */
+    private static final Set<String> SECURITY_WORDS = Set.of(
+            "signature", "signatures", "sign", "signed", "signing", "signer", "verify", "verifier", "verified",
+            "integrity", "hmac", "auth", "authenticate", "authentication", "authenticator", "login", "logon",
+            "tamper", "tampered");
+    /**
+     * Words that say the digest only names or compares content, or that an external protocol fixes the algorithm:
+     * WebSocket's Sec-WebSocket-Accept (SHA-1), Gravatar URLs (MD5), Have I Been Pwned's range API (SHA-1).
+     */
+    private static final Set<String> NON_SECURITY_WORDS = Set.of(
+            "cache", "cached", "caching", "cachekey", "etag", "etags", "fingerprint", "fingerprints", "checksum",
+            "checksums", "dedup", "dedupe", "deduplicate", "deduplication", "shard", "sharding", "partition",
+            "bucket", "gravatar", "uuid", "websocket", "pwned", "hibp");
+
+    private HashPurpose() {
+    }
+
+    static Purpose of(MethodNode method) {
+        List<String> names = identifiers(method);
+        boolean nonSecurity = false;
+        for (String name : names) {
+            if (isSecurity(name)) {
+                return Purpose.SECURITY;
+            }
+            nonSecurity |= isNonSecurity(name);
+        }
+        return nonSecurity ? Purpose.NON_SECURITY : Purpose.UNKNOWN;
+    }
+
+    static boolean isSecurity(String identifier) {
+        if (SecretNames.isSecret(identifier)) {
+            return true;
+        }
+        for (String word : SecretNames.words(identifier)) {
+            if (SECURITY_WORDS.contains(word)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    static boolean isNonSecurity(String identifier) {
+        List<String> words = SecretNames.words(identifier);
+        for (int i = 0; i < words.size(); i++) {
+            String word = words.get(i);
+            // "eTag" splits into "e" and "tag".
+            if (NON_SECURITY_WORDS.contains(word) || "tag".equals(word) && i > 0 && "e".equals(words.get(i - 1))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The method's name (a lambda's synthetic name carries its enclosing method's), locals, fields and callees. */
+    static List<String> identifiers(MethodNode method) {
+        List<String> names = new ArrayList<>();
+        names.add(method.name);
+        if (method.localVariables != null) {
+            for (LocalVariableNode local : method.localVariables) {
+                names.add(local.name);
+            }
+        }
+        for (AbstractInsnNode insn = method.instructions.getFirst(); insn != null; insn = insn.getNext()) {
+            if (insn instanceof FieldInsnNode) {
+                names.add(((FieldInsnNode) insn).name);
+            } else if (insn instanceof MethodInsnNode) {
+                names.add(((MethodInsnNode) insn).name);
+            }
+        }
+        return names;
+    }
+}
