@@ -31,28 +31,34 @@ final class HashPurpose {
             "signature", "signatures", "sign", "signed", "signing", "signer", "verify", "verifier", "verified",
             "integrity", "hmac", "auth", "authenticate", "authentication", "authenticator", "login", "logon",
             "tamper", "tampered");
-    /**
-     * Words that say the digest only names or compares content, or that an external protocol fixes the algorithm:
-     * WebSocket's Sec-WebSocket-Accept (SHA-1), Gravatar URLs (MD5), Have I Been Pwned's range API (SHA-1).
-     */
-    private static final Set<String> NON_SECURITY_WORDS = Set.of(
-            "cache", "cached", "caching", "cachekey", "etag", "etags", "fingerprint", "fingerprints", "checksum",
+    /** Words that say the digest only names or compares content. A security word in the same method wins. */
+    private static final Set<String> CONTENT_WORDS = Set.of(
+            "cache", "cached", "caching", "etag", "etags", "fingerprint", "fingerprints", "checksum",
             "checksums", "dedup", "dedupe", "deduplicate", "deduplication", "shard", "sharding", "partition",
-            "bucket", "gravatar", "uuid", "websocket", "pwned", "hibp");
+            "bucket", "uuid");
+    /**
+     * Words naming a protocol that fixes the hash, which the code cannot change: WebSocket's Sec-WebSocket-Accept
+     * (SHA-1), Gravatar URLs (MD5), Have I Been Pwned's range API (SHA-1 of the password, by design). These win
+     * over security words.
+     */
+    private static final Set<String> PROTOCOL_WORDS = Set.of("websocket", "gravatar", "pwned", "hibp");
 
     private HashPurpose() {
     }
 
     static Purpose of(MethodNode method) {
         List<String> names = identifiers(method);
-        boolean nonSecurity = false;
+        boolean security = false;
+        boolean content = false;
         for (String name : names) {
-            if (isSecurity(name)) {
-                return Purpose.SECURITY;
+            List<String> words = SecretNames.words(name);
+            if (hasWord(words, PROTOCOL_WORDS)) {
+                return Purpose.NON_SECURITY;
             }
-            nonSecurity |= isNonSecurity(name);
+            security |= isSecurity(name);
+            content |= hasWord(words, CONTENT_WORDS);
         }
-        return nonSecurity ? Purpose.NON_SECURITY : Purpose.UNKNOWN;
+        return security ? Purpose.SECURITY : content ? Purpose.NON_SECURITY : Purpose.UNKNOWN;
     }
 
     static boolean isSecurity(String identifier) {
@@ -67,12 +73,10 @@ final class HashPurpose {
         return false;
     }
 
-    static boolean isNonSecurity(String identifier) {
-        List<String> words = SecretNames.words(identifier);
+    /** Whether the words contain one of the set, also split in two: "eTag", "webSocket", "cacheKey". */
+    private static boolean hasWord(List<String> words, Set<String> wanted) {
         for (int i = 0; i < words.size(); i++) {
-            String word = words.get(i);
-            // "eTag" splits into "e" and "tag".
-            if (NON_SECURITY_WORDS.contains(word) || "tag".equals(word) && i > 0 && "e".equals(words.get(i - 1))) {
+            if (wanted.contains(words.get(i)) || i > 0 && wanted.contains(words.get(i - 1) + words.get(i))) {
                 return true;
             }
         }
