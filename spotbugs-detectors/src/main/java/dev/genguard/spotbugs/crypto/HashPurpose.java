@@ -31,22 +31,33 @@ final class HashPurpose {
             "signature", "signatures", "sign", "signed", "signing", "signer", "verify", "verifier", "verified",
             "integrity", "hmac", "auth", "authenticate", "authentication", "authenticator", "login", "logon",
             "tamper", "tampered");
-    /** Words that say the digest only names or compares content. A security word in the same method wins. */
+    /**
+     * Words that say the digest only names or shows content: cache keys, ETags, content versions, certificate
+     * thumbprints, debug output. A security word in the same method wins.
+     */
     private static final Set<String> CONTENT_WORDS = Set.of(
             "cache", "cached", "caching", "etag", "etags", "fingerprint", "fingerprints", "checksum",
             "checksums", "dedup", "dedupe", "deduplicate", "deduplication", "shard", "sharding", "partition",
-            "bucket", "uuid");
+            "bucket", "uuid", "version", "versioning", "thumbprint", "debug");
     /**
      * Words naming a protocol that fixes the hash, which the code cannot change: WebSocket's Sec-WebSocket-Accept
-     * (SHA-1), Gravatar URLs (MD5), Have I Been Pwned's range API (SHA-1 of the password, by design). These win
-     * over security words.
+     * (SHA-1), Gravatar URLs (MD5), Have I Been Pwned's range API (SHA-1 of the password, by design), NTLM (MD4,
+     * MD5), HTTP Digest authentication (MD5, RFC 2617), PBKDF1 (MD5 or SHA-1, as legacy OpenSSL PEM keys need).
+     * These win over security words, and count in the class name too (a protocol engine's helpers).
      */
-    private static final Set<String> PROTOCOL_WORDS = Set.of("websocket", "gravatar", "pwned", "hibp");
+    private static final Set<String> PROTOCOL_WORDS = Set.of(
+            "websocket", "gravatar", "pwned", "hibp", "ntlm", "digestauth", "digestauthenticator", "digestscheme",
+            "pbkdf1");
 
     private HashPurpose() {
     }
 
-    static Purpose of(MethodNode method) {
+    static Purpose of(String className, MethodNode method) {
+        for (String part : className.substring(className.lastIndexOf('/') + 1).split("\\$")) {
+            if (hasWord(SecretNames.words(part), PROTOCOL_WORDS)) {
+                return Purpose.NON_SECURITY;
+            }
+        }
         List<String> names = identifiers(method);
         boolean security = false;
         boolean content = false;

@@ -103,8 +103,21 @@ public class WeakHashDetector implements Detector {
                 || CODEC.equals(call.owner) && ("getDigest".equals(call.name) || "<init>".equals(call.name));
     }
 
+    /**
+     * Whether the call is a helper library calling itself (Commons Codec's {@code DigestUtils.md5Hex} calling its
+     * {@code getMd5Digest}, its {@code Md5Crypt}): the library implements the API, its users choose the hash.
+     */
+    private static boolean ownHelper(String caller, String owner) {
+        return !MESSAGE_DIGEST.equals(owner) && packageOf(caller).equals(packageOf(owner));
+    }
+
+    private static String packageOf(String internalName) {
+        int slash = internalName.lastIndexOf('/');
+        return slash < 0 ? "" : internalName.substring(0, slash);
+    }
+
     private void visitMethod(ClassContext classContext, ClassNode cls, MethodNode method) {
-        HashPurpose.Purpose purpose = HashPurpose.of(method);
+        HashPurpose.Purpose purpose = HashPurpose.of(cls.name, method);
         if (purpose == HashPurpose.Purpose.NON_SECURITY) {
             return;
         }
@@ -120,7 +133,7 @@ public class WeakHashDetector implements Detector {
             return;
         }
         for (CallSite call : methodValues.calls()) {
-            if (!isDigestCall(call.insn())) {
+            if (!isDigestCall(call.insn()) || ownHelper(cls.name, call.owner())) {
                 continue;
             }
             String algorithm = FIXED.get(call.owner() + '.' + call.name());
