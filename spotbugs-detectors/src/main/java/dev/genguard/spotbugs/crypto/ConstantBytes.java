@@ -105,7 +105,7 @@ final class ConstantBytes {
         FieldInsnNode field = (FieldInsnNode) insn;
         Set<String> fields = constantFields.computeIfAbsent(field.owner, ConstantBytes::constantArrayFields);
         return fields.contains(field.name)
-                ? new Found("constant field " + Type.getObjectType(field.owner).getClassName() + "." + field.name,
+                ? new Found("field " + Type.getObjectType(field.owner).getClassName() + "." + field.name,
                         Origin.CODE)
                 : null;
     }
