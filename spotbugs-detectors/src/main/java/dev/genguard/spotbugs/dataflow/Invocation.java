@@ -16,8 +16,15 @@ public final class Invocation {
     private final String desc;
     private final List<AbstractValue> arguments;
     private final AbstractValue receiver;
+    /** An untracked constant receiver (a string literal), detached; null otherwise. */
+    private final AbstractValue constantReceiver;
 
     Invocation(String owner, String name, String desc, List<AbstractValue> arguments, AbstractValue receiver) {
+        this(owner, name, desc, arguments, receiver, null);
+    }
+
+    Invocation(String owner, String name, String desc, List<AbstractValue> arguments, AbstractValue receiver,
+               AbstractValue constantReceiver) {
         this.owner = owner;
         this.name = name;
         this.desc = desc;
@@ -27,6 +34,8 @@ public final class Invocation {
         }
         this.arguments = List.copyOf(detached);
         this.receiver = receiver;
+        this.constantReceiver = constantReceiver == null || !constantReceiver.isConstant() ? null
+                : constantReceiver.detached();
     }
 
     /** The class named in the call instruction, e.g. {@code javax/servlet/http/Cookie}. */
@@ -60,8 +69,17 @@ public final class Invocation {
         return receiver;
     }
 
+    /**
+     * For a {@link AbstractValue#creation() creation} by a call on a constant the analysis does not track as an
+     * object, that constant with its origin: the {@code "secret"} of {@code "secret".getBytes(UTF_8)}, which tells
+     * that the bytes are constant too. {@code null} otherwise (also when {@link #receiver()} is set).
+     */
+    public AbstractValue constantReceiver() {
+        return constantReceiver;
+    }
+
     Invocation withoutReceiver() {
-        return new Invocation(owner, name, desc, arguments, null);
+        return new Invocation(owner, name, desc, arguments, null, constantReceiver);
     }
 
     /**
@@ -109,7 +127,8 @@ public final class Invocation {
             AbstractValue a = arguments.get(i);
             merged.add(a.equals(other.arguments.get(i)) ? a : AbstractValue.unknown(types[i]));
         }
-        return new Invocation(owner, name, desc, merged, Objects.equals(receiver, other.receiver) ? receiver : null);
+        return new Invocation(owner, name, desc, merged, Objects.equals(receiver, other.receiver) ? receiver : null,
+                Objects.equals(constantReceiver, other.constantReceiver) ? constantReceiver : null);
     }
 
     @Override
@@ -118,7 +137,8 @@ public final class Invocation {
             return false;
         }
         Invocation other = (Invocation) o;
-        return sameMethod(other) && arguments.equals(other.arguments) && Objects.equals(receiver, other.receiver);
+        return sameMethod(other) && arguments.equals(other.arguments) && Objects.equals(receiver, other.receiver)
+                && Objects.equals(constantReceiver, other.constantReceiver);
     }
 
     @Override

@@ -440,8 +440,9 @@ final class ValueInterpreter extends Interpreter<AbstractValue> {
             return AbstractValue.unknown(type);
         }
         AbstractValue creator = receiverState == null ? null : receiver.detached().withState(receiverState.detached());
+        AbstractValue constantReceiver = receiverState == null && receiver != null && receiver.isConstant() ? receiver : null;
         return track(type, ObjectState.fresh().withCreation(
-                new Invocation(call.owner, call.name, call.desc, arguments, creator)));
+                new Invocation(call.owner, call.name, call.desc, arguments, creator, constantReceiver)));
     }
 
     /** The library methods whose result the analysis computes itself; null for all others. */
