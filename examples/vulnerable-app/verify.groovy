@@ -5,7 +5,7 @@ assert sarif.isFile() : 'no SARIF report written'
 def json = new groovy.json.JsonSlurper().parse(sarif)
 
 def expected = ['HardcodedCredential', 'FailOpenSecurityCheck', 'TrustAllCertificates', 'SqlQueryConcatenation',
-                'SensitiveDataLogged', 'GENGUARD_WEAK_CIPHER', 'GENGUARD_STATIC_IV', 'GENGUARD_PREDICTABLE_RANDOM_SECRET']
+                'SensitiveDataLogged', 'GENGUARD_INSECURE_TLS', 'GENGUARD_WEAK_CIPHER', 'GENGUARD_STATIC_IV', 'GENGUARD_PREDICTABLE_RANDOM_SECRET']
 def reported = json.runs[0].results.collect { it.ruleId } as Set
 assert reported == expected as Set : "SARIF rules: ${reported}"
 expected.each { id -> assert log.contains(" ${id} [") : "log lacks ${id}" }
@@ -14,5 +14,5 @@ assert log.contains('GenGuard found') && log.contains('the build fails')
 assert log.contains('CWE-798')
 // A MAJOR finding is printed but does not fail the build at the default threshold (CRITICAL).
 assert log.contains(' SensitiveDataLogged [MAJOR] CWE-532')
-assert log.contains('GenGuard found 8 finding(s) at or above CRITICAL')
+assert log.contains('GenGuard found 9 finding(s) at or above CRITICAL')
 return true
