@@ -188,7 +188,8 @@ public final class SpotBugsRunner {
             text.append(" at ").append(trace[0]);
         }
         Throwable root = t;
-        while (root.getCause() != null && root.getCause() != root) {
+        // Bounded: a hostile or buggy exception may have a cause cycle.
+        for (int depth = 0; depth < 32 && root.getCause() != null && root.getCause() != root; depth++) {
             root = root.getCause();
         }
         if (root != t) {
