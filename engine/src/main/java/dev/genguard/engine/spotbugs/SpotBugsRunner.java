@@ -26,10 +26,13 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Runs SpotBugs in-process over compiled classes with only the given plugins' detectors reporting
@@ -96,7 +99,9 @@ public final class SpotBugsRunner {
             BugCollectionBugReporter reporter = new BugCollectionBugReporter(project, new PrintWriter(new StringWriter()));
             reporter.setPriorityThreshold(Priorities.LOW_PRIORITY);
             reporter.setRankThreshold(BugRanker.VISIBLE_RANK_MAX);
-            reporter.setErrorVerbosity(AbstractBugReporter.SILENT);
+            // Not SILENT: a silent reporter drops logError, i.e. every exception a detector throws (FindBugs2
+            // catches it per class and detector and logs it); those must become scan errors.
+            reporter.setErrorVerbosity(AbstractBugReporter.NORMAL);
 
             UserPreferences prefs = UserPreferences.createDefaultUserPreferences();
             prefs.getFilterSettings().clearAllCategories();
@@ -140,12 +145,70 @@ public final class SpotBugsRunner {
                         Math.max(line.getEndLine(), 0), bug.getMessageWithoutPrefix(), bug.getPriority()));
             }
         }
-        List<ScanError> errors = new ArrayList<>();
-        for (AbstractBugReporter.Error e : reporter.getQueuedErrors()) {
-            String cause = e.getCause() == null ? "" : " (" + e.getCause() + ")";
-            errors.add(new ScanError(EngineKind.SPOTBUGS, "", e.getMessage() + cause));
-        }
+        List<ScanError> errors = reporter.getQueuedErrors().stream()
+                .sorted(Comparator.comparingInt(AbstractBugReporter.Error::getSequence))
+                .map(e -> error(request, e.getMessage(), e.getCause()))
+                .distinct()
+                .toList();
         return new EngineResult(findings, errors);
+    }
+
+    /** "Exception analyzing CLASS using detector DETECTOR": what FindBugs2 logs when a detector throws. */
+    private static final Pattern DETECTOR_FAILURE = Pattern.compile("Exception analyzing (\\S+) using detector (\\S+)");
+
+    /**
+     * A queued SpotBugs error as a scan error: for a detector that threw, the class's source file (or the class
+     * name when no source root holds it), the detector's simple name and the exception with its innermost
+     * frame, on one line. Missing classes are not errors: SpotBugs records them apart, and an incomplete
+     * classpath is common.
+     */
+    static ScanError error(Request request, String message, Throwable cause) {
+        String file = "";
+        String text = message;
+        Matcher m = DETECTOR_FAILURE.matcher(message);
+        if (m.matches()) {
+            file = classFile(request, m.group(1));
+            String detector = m.group(2);
+            text = "detector " + detector.substring(detector.lastIndexOf('.') + 1) + " failed";
+        }
+        if (cause != null) {
+            text += ": " + describe(cause);
+        }
+        return new ScanError(EngineKind.SPOTBUGS, file, text.replaceAll("\\s+", " ").strip());
+    }
+
+    /** The exception, its message and where it was thrown: enough to find the bug without a stack trace. */
+    private static String describe(Throwable t) {
+        StringBuilder text = new StringBuilder(t.getClass().getName());
+        if (t.getMessage() != null) {
+            text.append(": ").append(t.getMessage());
+        }
+        StackTraceElement[] trace = t.getStackTrace();
+        if (trace.length > 0) {
+            text.append(" at ").append(trace[0]);
+        }
+        Throwable root = t;
+        // Bounded: a hostile or buggy exception may have a cause cycle.
+        for (int depth = 0; depth < 32 && root.getCause() != null && root.getCause() != root; depth++) {
+            root = root.getCause();
+        }
+        if (root != t) {
+            text.append(", caused by ").append(describe(root));
+        }
+        return text.toString();
+    }
+
+    /** The source file of a dotted class name under a source root, relative to the base directory, else the class name. */
+    private static String classFile(Request request, String dottedClass) {
+        String outer = dottedClass.contains("$") ? dottedClass.substring(0, dottedClass.indexOf('$')) : dottedClass;
+        String relative = outer.replace('.', '/') + ".java";
+        for (Path root : request.sourceRoots()) {
+            Path candidate = root.resolve(relative);
+            if (Files.isRegularFile(candidate)) {
+                return ReportedPaths.relative(request.baseDir(), candidate);
+            }
+        }
+        return dottedClass;
     }
 
     /**
