@@ -17,9 +17,20 @@ import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 import org.apache.bcel.Const;
+import org.apache.bcel.classfile.JavaClass;
 import org.apache.bcel.classfile.LocalVariable;
 import org.apache.bcel.classfile.LocalVariableTable;
 import org.apache.bcel.classfile.Method;
+import org.apache.bcel.generic.ACONST_NULL;
+import org.apache.bcel.generic.ConstantPoolGen;
+import org.apache.bcel.generic.FieldInstruction;
+import org.apache.bcel.generic.INVOKESPECIAL;
+import org.apache.bcel.generic.INVOKESTATIC;
+import org.apache.bcel.generic.Instruction;
+import org.apache.bcel.generic.InstructionHandle;
+import org.apache.bcel.generic.InstructionList;
+import org.apache.bcel.generic.PUTFIELD;
+import org.apache.bcel.generic.PUTSTATIC;
 
 /**
  * Output of {@code java.util.Random}, {@code ThreadLocalRandom} or {@code Math.random()} that ends up in a
@@ -235,7 +246,54 @@ public class PredictableRandomSecretDetector extends ValueTrackingDetector {
         }
         OpcodeStack.Item stored = AnalysisContext.currentAnalysisContext().getFieldSummary().getSummary(field);
         // The field summary holds the type of what was stored; unknown means the field may hold a SecureRandom.
-        return stored != null && RANDOM_RECEIVERS.contains(stored.getSignature());
+        return stored != null && RANDOM_RECEIVERS.contains(stored.getSignature()) && onlyPlainRandomStored(field);
+    }
+
+    /**
+     * Whether every non-null value the field's class stores into it is a plain {@code java.util.Random} (a {@code new
+     * Random(...)} or {@code ThreadLocalRandom.current()}). SpotBugs' field summary types a field that is first
+     * {@code null} and later a lazily created {@code new SecureRandom()}, or that holds a reflectively created
+     * instance cast to {@code Random}, as {@code Random} (Tomcat's digest salts and CSRF nonces): without positive
+     * evidence of a plain Random the field may hold a SecureRandom.
+     */
+    private static boolean onlyPlainRandomStored(XField field) {
+        JavaClass owner;
+        try {
+            owner = AnalysisContext.currentAnalysisContext().lookupClass(field.getClassName());
+        } catch (ClassNotFoundException e) {
+            return false;
+        }
+        ConstantPoolGen pool = new ConstantPoolGen(owner.getConstantPool());
+        boolean stores = false;
+        for (Method method : owner.getMethods()) {
+            if (method.getCode() == null) {
+                continue;
+            }
+            Instruction previous = null;
+            for (InstructionHandle handle : new InstructionList(method.getCode().getCode()).getInstructionHandles()) {
+                Instruction instruction = handle.getInstruction();
+                if ((instruction instanceof PUTFIELD || instruction instanceof PUTSTATIC)
+                        && field.getName().equals(((FieldInstruction) instruction).getFieldName(pool))
+                        && field.getClassName().equals(((FieldInstruction) instruction).getReferenceType(pool).toString())
+                        && !(previous instanceof ACONST_NULL)) {
+                    if (!isPlainRandom(previous, pool)) {
+                        return false;
+                    }
+                    stores = true;
+                }
+                previous = instruction;
+            }
+        }
+        return stores;
+    }
+
+    private static boolean isPlainRandom(Instruction instruction, ConstantPoolGen pool) {
+        if (instruction instanceof INVOKESPECIAL constructor) {
+            return "<init>".equals(constructor.getMethodName(pool))
+                    && "java.util.Random".equals(constructor.getReferenceType(pool).toString());
+        }
+        return instruction instanceof INVOKESTATIC call && "current".equals(call.getMethodName(pool))
+                && "java.util.concurrent.ThreadLocalRandom".equals(call.getReferenceType(pool).toString());
     }
 
     private static RandomValue randomValue(OpcodeStack.Item item) {
