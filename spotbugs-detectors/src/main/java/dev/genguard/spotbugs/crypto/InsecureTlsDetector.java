@@ -6,11 +6,9 @@ import dev.genguard.spotbugs.dataflow.ClassReferences;
 import dev.genguard.spotbugs.dataflow.MethodValues;
 import dev.genguard.spotbugs.dataflow.Origin;
 import dev.genguard.spotbugs.dataflow.SpotBugsClassSource;
-import dev.genguard.spotbugs.dataflow.ValueAnalysis;
-import edu.umd.cs.findbugs.BugAccumulator;
+import dev.genguard.spotbugs.dataflow.ValueAnalysisDetector;
 import edu.umd.cs.findbugs.BugInstance;
 import edu.umd.cs.findbugs.BugReporter;
-import edu.umd.cs.findbugs.Detector;
 import edu.umd.cs.findbugs.Priorities;
 import edu.umd.cs.findbugs.ba.ClassContext;
 import java.util.ArrayList;
@@ -56,7 +54,7 @@ import org.objectweb.asm.tree.analysis.SourceValue;
  * two never share a line and a CWE and a SpotBugs-only user still sees it. Test classes ({@code *Test},
  * {@code *Tests}, {@code *IT}, {@code *TestCase}) talk to local servers with throw-away certificates and are skipped.
  */
-public class InsecureTlsDetector implements Detector {
+public class InsecureTlsDetector extends ValueAnalysisDetector {
 
     static final String TYPE = "GENGUARD_INSECURE_TLS";
 
@@ -90,40 +88,25 @@ public class InsecureTlsDetector implements Detector {
             "org/apache/logging/log4j/Logger", "org/apache/commons/logging/Log", "java/lang/StringBuilder",
             "java/lang/String", "java/util/Arrays", "java/lang/Object");
 
-    private final BugReporter bugReporter;
-    private final BugAccumulator bugAccumulator;
-    private final SpotBugsClassSource classes = new SpotBugsClassSource();
-    private final ValueAnalysis values = ValueAnalysis.of(classes);
-
     public InsecureTlsDetector(BugReporter bugReporter) {
-        this.bugReporter = bugReporter;
-        this.bugAccumulator = new BugAccumulator(bugReporter);
+        super(bugReporter);
     }
 
     @Override
-    public void visitClassContext(ClassContext classContext) {
-        JavaClass javaClass = classContext.getJavaClass();
-        if (isTestClass(javaClass.getClassName()) || !ClassReferences.referencesAny(javaClass, SSL_CONTEXT,
+    protected boolean mayReport(JavaClass javaClass) {
+        return !isTestClass(javaClass) && (ClassReferences.referencesAny(javaClass, SSL_CONTEXT,
                 "javax/net/ssl/SSLSocket", "javax/net/ssl/SSLServerSocket", "javax/net/ssl/SSLEngine",
                 SSL_PARAMETERS, HC4_FACTORY, HC5_FACTORY, "org/apache/hc/client5/http/ssl/SSLConnectionSocketFactoryBuilder",
-                "org/apache/hc/client5/http/ssl/ClientTlsStrategyBuilder") && !namesProtocolProperty(javaClass)) {
-            return;
-        }
-        ClassNode cls = classes.classNode(classContext);
-        if (cls == null) {
-            return;
-        }
-        for (MethodNode method : cls.methods) {
-            if (mayConfigureTls(method)) {
-                visitMethod(classContext, cls, method);
-            }
-        }
-        bugAccumulator.reportAccumulatedBugs();
+                "org/apache/hc/client5/http/ssl/ClientTlsStrategyBuilder") || namesProtocolProperty(javaClass));
     }
 
     @Override
-    public void report() {
-        // Findings are reported per class.
+    protected boolean mayReport(ClassNode cls, MethodNode method) {
+        return anyCall(method, call -> call.owner.equals(SSL_CONTEXT)
+                        && (call.name.equals("getInstance") || call.name.equals("init"))
+                || call.name.equals(PROTOCOL_LISTS.get(call.owner))
+                || call.owner.equals(SSL_PARAMETERS) && call.name.equals("<init>")
+                || call.owner.equals("java/lang/System") && call.name.equals("setProperty"));
     }
 
     private static boolean namesProtocolProperty(JavaClass javaClass) {
@@ -137,29 +120,8 @@ public class InsecureTlsDetector implements Detector {
         return false;
     }
 
-    private static boolean mayConfigureTls(MethodNode method) {
-        for (AbstractInsnNode insn = method.instructions.getFirst(); insn != null; insn = insn.getNext()) {
-            if (insn instanceof MethodInsnNode) {
-                MethodInsnNode call = (MethodInsnNode) insn;
-                if (call.owner.equals(SSL_CONTEXT) && (call.name.equals("getInstance") || call.name.equals("init"))
-                        || call.name.equals(PROTOCOL_LISTS.get(call.owner))
-                        || call.owner.equals(SSL_PARAMETERS) && call.name.equals("<init>")
-                        || call.owner.equals("java/lang/System") && call.name.equals("setProperty")) {
-                    return true;
-                }
-            }
-        }
-        return false;
-    }
-
-    private void visitMethod(ClassContext classContext, ClassNode cls, MethodNode method) {
-        MethodValues methodValues;
-        try {
-            methodValues = values.analyze(cls, method);
-        } catch (AnalyzerException | RuntimeException e) {
-            bugReporter.logError("GenGuard: cannot analyse " + cls.name + "." + method.name + method.desc, e);
-            return;
-        }
+    @Override
+    protected void visitMethod(ClassContext classContext, ClassNode cls, MethodNode method, MethodValues methodValues) {
         Method bcelMethod = SpotBugsClassSource.bcelMethod(classContext, method);
         if (bcelMethod == null) {
             return;
@@ -340,14 +302,6 @@ public class InsecureTlsDetector implements Detector {
             }
         }
         return List.copyOf(weak);
-    }
-
-    /** Whether a class is test code by its top-level class name, as PMD's rules decide by file name. */
-    static boolean isTestClass(String className) {
-        String top = className.substring(className.lastIndexOf('.') + 1);
-        int nested = top.indexOf('$');
-        top = nested < 0 ? top : top.substring(0, nested);
-        return top.endsWith("Test") || top.endsWith("Tests") || top.endsWith("IT") || top.endsWith("TestCase");
     }
 
     private static final class Finding {

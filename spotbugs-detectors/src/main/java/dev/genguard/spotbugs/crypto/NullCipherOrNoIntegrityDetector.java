@@ -5,11 +5,9 @@ import dev.genguard.spotbugs.dataflow.CallSite;
 import dev.genguard.spotbugs.dataflow.ClassReferences;
 import dev.genguard.spotbugs.dataflow.MethodValues;
 import dev.genguard.spotbugs.dataflow.SpotBugsClassSource;
-import dev.genguard.spotbugs.dataflow.ValueAnalysis;
-import edu.umd.cs.findbugs.BugAccumulator;
+import dev.genguard.spotbugs.dataflow.ValueAnalysisDetector;
 import edu.umd.cs.findbugs.BugInstance;
 import edu.umd.cs.findbugs.BugReporter;
-import edu.umd.cs.findbugs.Detector;
 import edu.umd.cs.findbugs.Priorities;
 import edu.umd.cs.findbugs.ba.ClassContext;
 import java.util.ArrayList;
@@ -17,11 +15,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import org.apache.bcel.classfile.Method;
+import org.apache.bcel.classfile.JavaClass;
 import org.objectweb.asm.tree.AbstractInsnNode;
 import org.objectweb.asm.tree.ClassNode;
 import org.objectweb.asm.tree.MethodInsnNode;
 import org.objectweb.asm.tree.MethodNode;
-import org.objectweb.asm.tree.analysis.AnalyzerException;
 
 /**
  * Encryption without integrity: {@code new NullCipher()} (no encryption at all; high confidence), and a block
@@ -32,7 +30,7 @@ import org.objectweb.asm.tree.analysis.AnalyzerException;
  * Transformations that {@link WeakCipherDetector} reports (ECB, DES, ...) are left to it; unknown
  * transformations stay silent; test classes are skipped.
  */
-public class NullCipherOrNoIntegrityDetector implements Detector {
+public class NullCipherOrNoIntegrityDetector extends ValueAnalysisDetector {
 
     static final String TYPE = "GENGUARD_NULL_CIPHER_OR_NO_INTEGRITY";
 
@@ -48,58 +46,34 @@ public class NullCipherOrNoIntegrityDetector implements Detector {
             "AES", "AES_128", "AES_192", "AES_256", "ARIA", "CAMELLIA", "SEED", "SM4", "TWOFISH", "SERPENT");
     private static final List<String> UNAUTHENTICATED_MODES = List.of("CBC", "PCBC", "CTR", "CFB", "OFB");
 
-    private final BugReporter bugReporter;
-    private final BugAccumulator bugAccumulator;
-    private final SpotBugsClassSource classes = new SpotBugsClassSource();
-    private final ValueAnalysis values = ValueAnalysis.of(classes);
-
     public NullCipherOrNoIntegrityDetector(BugReporter bugReporter) {
-        this.bugReporter = bugReporter;
-        this.bugAccumulator = new BugAccumulator(bugReporter);
+        super(bugReporter);
     }
 
     @Override
-    public void visitClassContext(ClassContext classContext) {
-        if (InsecureTlsDetector.isTestClass(classContext.getJavaClass().getClassName())
-                || !ClassReferences.referencesAny(classContext.getJavaClass(), CIPHER, NULL_CIPHER)) {
-            return;
-        }
-        ClassNode cls = classes.classNode(classContext);
-        if (cls == null) {
-            return;
-        }
+    protected boolean mayReport(JavaClass javaClass) {
+        return !isTestClass(javaClass) && ClassReferences.referencesAny(javaClass, CIPHER, NULL_CIPHER);
+    }
+
+    @Override
+    protected void visitClass(ClassContext classContext, ClassNode cls) {
         Boolean macInNest = null;
         for (MethodNode method : cls.methods) {
-            boolean nullCipher = calls(method, NULL_CIPHER, "<init>");
-            boolean cipher = calls(method, CIPHER, "getInstance");
+            boolean nullCipher = MethodValues.mayCall(method, NULL_CIPHER, "<init>");
+            boolean cipher = MethodValues.mayCall(method, CIPHER, "getInstance");
             if (cipher && macInNest == null) {
                 macInNest = computesMac(cls);
             }
             boolean checkModes = cipher && !macInNest;
-            if (nullCipher || checkModes) {
-                visitMethod(classContext, cls, method, checkModes);
+            MethodValues methodValues = nullCipher || checkModes ? analyze(cls, method) : null;
+            if (methodValues != null) {
+                visitMethod(classContext, cls, method, checkModes, methodValues);
             }
         }
-        bugAccumulator.reportAccumulatedBugs();
     }
 
-    @Override
-    public void report() {
-        // Findings are reported per class.
-    }
-
-    private static boolean calls(MethodNode method, String owner, String name) {
-        return MethodValues.mayCall(method, owner, name);
-    }
-
-    private void visitMethod(ClassContext classContext, ClassNode cls, MethodNode method, boolean checkModes) {
-        MethodValues methodValues;
-        try {
-            methodValues = values.analyze(cls, method);
-        } catch (AnalyzerException | RuntimeException e) {
-            bugReporter.logError("GenGuard: cannot analyse " + cls.name + "." + method.name + method.desc, e);
-            return;
-        }
+    private void visitMethod(ClassContext classContext, ClassNode cls, MethodNode method, boolean checkModes,
+                             MethodValues methodValues) {
         Method bcelMethod = SpotBugsClassSource.bcelMethod(classContext, method);
         if (bcelMethod == null) {
             return;

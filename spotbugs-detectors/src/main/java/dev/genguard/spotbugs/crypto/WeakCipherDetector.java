@@ -6,19 +6,17 @@ import dev.genguard.spotbugs.dataflow.ClassReferences;
 import dev.genguard.spotbugs.dataflow.MethodValues;
 import dev.genguard.spotbugs.dataflow.Origin;
 import dev.genguard.spotbugs.dataflow.SpotBugsClassSource;
-import dev.genguard.spotbugs.dataflow.ValueAnalysis;
-import edu.umd.cs.findbugs.BugAccumulator;
+import dev.genguard.spotbugs.dataflow.ValueAnalysisDetector;
 import edu.umd.cs.findbugs.BugInstance;
 import edu.umd.cs.findbugs.BugReporter;
-import edu.umd.cs.findbugs.Detector;
 import edu.umd.cs.findbugs.Priorities;
 import edu.umd.cs.findbugs.ba.ClassContext;
 import java.util.Locale;
 import java.util.Set;
 import org.apache.bcel.classfile.Method;
+import org.apache.bcel.classfile.JavaClass;
 import org.objectweb.asm.tree.ClassNode;
 import org.objectweb.asm.tree.MethodNode;
-import org.objectweb.asm.tree.analysis.AnalyzerException;
 
 /**
  * {@code Cipher.getInstance} with a transformation that is proven weak: a broken algorithm (DES, 3DES, RC2,
@@ -29,7 +27,7 @@ import org.objectweb.asm.tree.analysis.AnalyzerException;
  * constant's {@link Origin}: high when the bytecode proves it, normal when it comes from configuration or from a
  * default that a deployment may override.
  */
-public class WeakCipherDetector implements Detector {
+public class WeakCipherDetector extends ValueAnalysisDetector {
 
     static final String TYPE = "GENGUARD_WEAK_CIPHER";
 
@@ -45,42 +43,22 @@ public class WeakCipherDetector implements Detector {
     private static final Set<String> BLOCK_CIPHERS = Set.of(
             "AES", "AES_128", "AES_192", "AES_256", "ARIA", "CAMELLIA", "SEED", "SM4", "TWOFISH", "SERPENT");
 
-    private final BugReporter bugReporter;
-    private final BugAccumulator bugAccumulator;
-    private final SpotBugsClassSource classes = new SpotBugsClassSource();
-    /** One per detector instance, which SpotBugs creates per run: its caches never outlive the run. */
-    private final ValueAnalysis values = ValueAnalysis.of(classes);
-
     public WeakCipherDetector(BugReporter bugReporter) {
-        this.bugReporter = bugReporter;
-        this.bugAccumulator = new BugAccumulator(bugReporter);
+        super(bugReporter);
     }
 
     @Override
-    public void visitClassContext(ClassContext classContext) {
-        if (!ClassReferences.referencesAny(classContext.getJavaClass(), CIPHER)) {
-            return;
-        }
-        ClassNode cls = classes.classNode(classContext);
-        if (cls == null) {
-            return;
-        }
-        for (MethodNode method : cls.methods) {
-            if (MethodValues.mayCall(method, CIPHER, "getInstance")) {
-                visitMethod(classContext, cls, method);
-            }
-        }
-        bugAccumulator.reportAccumulatedBugs();
+    protected boolean mayReport(JavaClass javaClass) {
+        return ClassReferences.referencesAny(javaClass, CIPHER);
     }
 
-    private void visitMethod(ClassContext classContext, ClassNode cls, MethodNode method) {
-        MethodValues methodValues;
-        try {
-            methodValues = values.analyze(cls, method);
-        } catch (AnalyzerException | RuntimeException e) {
-            bugReporter.logError("GenGuard: cannot analyse " + cls.name + "." + method.name + method.desc, e);
-            return;
-        }
+    @Override
+    protected boolean mayReport(ClassNode cls, MethodNode method) {
+        return MethodValues.mayCall(method, CIPHER, "getInstance");
+    }
+
+    @Override
+    protected void visitMethod(ClassContext classContext, ClassNode cls, MethodNode method, MethodValues methodValues) {
         Method bcelMethod = SpotBugsClassSource.bcelMethod(classContext, method);
         for (CallSite call : methodValues.calls(CIPHER, "getInstance")) {
             AbstractValue transformation = call.argument(0);
@@ -96,11 +74,6 @@ public class WeakCipherDetector implements Detector {
                         SpotBugsClassSource.sourceLine(classContext, bcelMethod, method, call.insn()));
             }
         }
-    }
-
-    @Override
-    public void report() {
-        // Findings are reported per class.
     }
 
     /** Why a transformation is weak, or {@code null} when it is not (or not recognized). */

@@ -6,22 +6,19 @@ import dev.genguard.spotbugs.dataflow.ClassReferences;
 import dev.genguard.spotbugs.dataflow.MethodValues;
 import dev.genguard.spotbugs.dataflow.Origin;
 import dev.genguard.spotbugs.dataflow.SpotBugsClassSource;
-import dev.genguard.spotbugs.dataflow.ValueAnalysis;
-import edu.umd.cs.findbugs.BugAccumulator;
+import dev.genguard.spotbugs.dataflow.ValueAnalysisDetector;
 import edu.umd.cs.findbugs.BugInstance;
 import edu.umd.cs.findbugs.BugReporter;
-import edu.umd.cs.findbugs.Detector;
 import edu.umd.cs.findbugs.Priorities;
 import edu.umd.cs.findbugs.ba.ClassContext;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.apache.bcel.classfile.Method;
-import org.objectweb.asm.tree.AbstractInsnNode;
+import org.apache.bcel.classfile.JavaClass;
 import org.objectweb.asm.tree.ClassNode;
 import org.objectweb.asm.tree.MethodInsnNode;
 import org.objectweb.asm.tree.MethodNode;
-import org.objectweb.asm.tree.analysis.AnalyzerException;
 
 /**
  * MD2, MD4, MD5 or SHA-1 obtained through {@code MessageDigest.getInstance} (the algorithm resolved through the
@@ -36,7 +33,7 @@ import org.objectweb.asm.tree.analysis.AnalyzerException;
  * and an MD5 ETag is no finding worth a reviewer's minute. An algorithm read from configuration lowers the
  * priority one level; an unknown algorithm is not reported.
  */
-public class WeakHashDetector implements Detector {
+public class WeakHashDetector extends ValueAnalysisDetector {
 
     static final String TYPE = "GENGUARD_WEAK_HASH";
 
@@ -60,41 +57,19 @@ public class WeakHashDetector implements Detector {
             Map.entry(SPRING + ".md5Digest", "MD5"), Map.entry(SPRING + ".md5DigestAsHex", "MD5"),
             Map.entry(SPRING + ".appendMd5DigestAsHex", "MD5"));
 
-    private final BugReporter bugReporter;
-    private final BugAccumulator bugAccumulator;
-    private final SpotBugsClassSource classes = new SpotBugsClassSource();
-    /** One per detector instance, which SpotBugs creates per run: its caches never outlive the run. */
-    private final ValueAnalysis values = ValueAnalysis.of(classes);
-
     public WeakHashDetector(BugReporter bugReporter) {
-        this.bugReporter = bugReporter;
-        this.bugAccumulator = new BugAccumulator(bugReporter);
+        super(bugReporter);
     }
 
     @Override
-    public void visitClassContext(ClassContext classContext) {
-        if (!ClassReferences.referencesAny(classContext.getJavaClass(), MESSAGE_DIGEST, CODEC, GUAVA, SPRING)) {
-            return;
-        }
-        ClassNode cls = classes.classNode(classContext);
-        if (cls == null) {
-            return;
-        }
-        for (MethodNode method : cls.methods) {
-            if (callsDigest(method)) {
-                visitMethod(classContext, cls, method);
-            }
-        }
-        bugAccumulator.reportAccumulatedBugs();
+    protected boolean mayReport(JavaClass javaClass) {
+        return ClassReferences.referencesAny(javaClass, MESSAGE_DIGEST, CODEC, GUAVA, SPRING);
     }
 
-    private static boolean callsDigest(MethodNode method) {
-        for (AbstractInsnNode insn = method.instructions.getFirst(); insn != null; insn = insn.getNext()) {
-            if (insn instanceof MethodInsnNode && isDigestCall((MethodInsnNode) insn)) {
-                return true;
-            }
-        }
-        return false;
+    @Override
+    protected boolean mayReport(ClassNode cls, MethodNode method) {
+        return anyCall(method, WeakHashDetector::isDigestCall)
+                && HashPurpose.of(cls.name, method) != HashPurpose.Purpose.NON_SECURITY;
     }
 
     private static boolean isDigestCall(MethodInsnNode call) {
@@ -116,18 +91,9 @@ public class WeakHashDetector implements Detector {
         return slash < 0 ? "" : internalName.substring(0, slash);
     }
 
-    private void visitMethod(ClassContext classContext, ClassNode cls, MethodNode method) {
+    @Override
+    protected void visitMethod(ClassContext classContext, ClassNode cls, MethodNode method, MethodValues methodValues) {
         HashPurpose.Purpose purpose = HashPurpose.of(cls.name, method);
-        if (purpose == HashPurpose.Purpose.NON_SECURITY) {
-            return;
-        }
-        MethodValues methodValues;
-        try {
-            methodValues = values.analyze(cls, method);
-        } catch (AnalyzerException | RuntimeException e) {
-            bugReporter.logError("GenGuard: cannot analyse " + cls.name + "." + method.name + method.desc, e);
-            return;
-        }
         Method bcelMethod = SpotBugsClassSource.bcelMethod(classContext, method);
         if (bcelMethod == null) {
             return;
@@ -150,10 +116,8 @@ public class WeakHashDetector implements Detector {
             if (!WEAK.contains(algorithm.trim().toUpperCase(Locale.ROOT))) {
                 continue;
             }
-            int priority = purpose == HashPurpose.Purpose.SECURITY ? Priorities.HIGH_PRIORITY : Priorities.NORMAL_PRIORITY;
-            if (origin != Origin.CODE) {
-                priority++;
-            }
+            int priority = lowered(purpose == HashPurpose.Purpose.SECURITY
+                    ? Priorities.HIGH_PRIORITY : Priorities.NORMAL_PRIORITY, origin);
             bugAccumulator.accumulateBug(new BugInstance(this, TYPE, priority)
                     .addClassAndMethod(classContext.getJavaClass(), bcelMethod)
                     .addString(algorithm)
@@ -162,10 +126,5 @@ public class WeakHashDetector implements Detector {
                             : "hashing"),
                     SpotBugsClassSource.sourceLine(classContext, bcelMethod, method, call.insn()));
         }
-    }
-
-    @Override
-    public void report() {
-        // Findings are reported per class.
     }
 }

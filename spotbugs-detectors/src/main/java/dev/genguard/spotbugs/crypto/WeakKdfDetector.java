@@ -4,13 +4,10 @@ import dev.genguard.spotbugs.dataflow.AbstractValue;
 import dev.genguard.spotbugs.dataflow.CallSite;
 import dev.genguard.spotbugs.dataflow.ClassReferences;
 import dev.genguard.spotbugs.dataflow.MethodValues;
-import dev.genguard.spotbugs.dataflow.Origin;
 import dev.genguard.spotbugs.dataflow.SpotBugsClassSource;
-import dev.genguard.spotbugs.dataflow.ValueAnalysis;
-import edu.umd.cs.findbugs.BugAccumulator;
+import dev.genguard.spotbugs.dataflow.ValueAnalysisDetector;
 import edu.umd.cs.findbugs.BugInstance;
 import edu.umd.cs.findbugs.BugReporter;
-import edu.umd.cs.findbugs.Detector;
 import edu.umd.cs.findbugs.Priorities;
 import edu.umd.cs.findbugs.ba.ClassContext;
 import java.util.ArrayList;
@@ -19,9 +16,9 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
 import org.apache.bcel.classfile.Method;
+import org.apache.bcel.classfile.JavaClass;
 import org.objectweb.asm.tree.ClassNode;
 import org.objectweb.asm.tree.MethodNode;
-import org.objectweb.asm.tree.analysis.AnalyzerException;
 
 /**
  * A {@code PBEKeySpec} for PBKDF2 with an iteration count below OWASP's Password Storage Cheat Sheet figures
@@ -35,7 +32,7 @@ import org.objectweb.asm.tree.analysis.AnalyzerException;
  * <p>Reported on the {@code new PBEKeySpec} line, where WeakPasswordHashing reports a constant count too (same
  * CWE, so the Maven plugin keeps one).
  */
-public class WeakKdfDetector implements Detector {
+public class WeakKdfDetector extends ValueAnalysisDetector {
 
     static final String TYPE = "GENGUARD_WEAK_KDF";
 
@@ -46,33 +43,20 @@ public class WeakKdfDetector implements Detector {
     static final int SHA512_ITERATIONS = 210_000;
     private static final int MIN_KEY_BITS = 128;
 
-    private final BugReporter bugReporter;
-    private final BugAccumulator bugAccumulator;
-    private final SpotBugsClassSource classes = new SpotBugsClassSource();
-    /** One per detector instance, which SpotBugs creates per run: its caches never outlive the run. */
-    private final ValueAnalysis values = ValueAnalysis.of(classes);
     private final ConstantBytes constantBytes = new ConstantBytes();
 
     public WeakKdfDetector(BugReporter bugReporter) {
-        this.bugReporter = bugReporter;
-        this.bugAccumulator = new BugAccumulator(bugReporter);
+        super(bugReporter);
     }
 
     @Override
-    public void visitClassContext(ClassContext classContext) {
-        if (!ClassReferences.referencesAny(classContext.getJavaClass(), SPEC)) {
-            return;
-        }
-        ClassNode cls = classes.classNode(classContext);
-        if (cls == null) {
-            return;
-        }
-        for (MethodNode method : cls.methods) {
-            if (MethodValues.mayCall(method, SPEC, "<init>")) {
-                visitMethod(classContext, cls, method);
-            }
-        }
-        bugAccumulator.reportAccumulatedBugs();
+    protected boolean mayReport(JavaClass javaClass) {
+        return ClassReferences.referencesAny(javaClass, SPEC);
+    }
+
+    @Override
+    protected boolean mayReport(ClassNode cls, MethodNode method) {
+        return MethodValues.mayCall(method, SPEC, "<init>");
     }
 
     /**
@@ -109,14 +93,8 @@ public class WeakKdfDetector implements Detector {
         return upper.contains("SHA512") || upper.contains("SHA384") ? SHA512_ITERATIONS : SHA256_ITERATIONS;
     }
 
-    private void visitMethod(ClassContext classContext, ClassNode cls, MethodNode method) {
-        MethodValues methodValues;
-        try {
-            methodValues = values.analyze(cls, method);
-        } catch (AnalyzerException | RuntimeException e) {
-            bugReporter.logError("GenGuard: cannot analyse " + cls.name + "." + method.name + method.desc, e);
-            return;
-        }
+    @Override
+    protected void visitMethod(ClassContext classContext, ClassNode cls, MethodNode method, MethodValues methodValues) {
         Method bcelMethod = SpotBugsClassSource.bcelMethod(classContext, method);
         String algorithm = factoryAlgorithm(methodValues);
         if (bcelMethod == null || algorithm == null) {
@@ -159,15 +137,5 @@ public class WeakKdfDetector implements Detector {
                         SpotBugsClassSource.sourceLine(classContext, bcelMethod, method, call.insn()));
             }
         }
-    }
-
-    /** A value from configuration is one level less certain than one the bytecode proves. */
-    static int lowered(int priority, Origin origin) {
-        return origin == null || origin == Origin.CODE ? priority : Math.min(priority + 1, Priorities.LOW_PRIORITY);
-    }
-
-    @Override
-    public void report() {
-        // Findings are reported per class.
     }
 }

@@ -6,11 +6,9 @@ import dev.genguard.spotbugs.dataflow.ClassReferences;
 import dev.genguard.spotbugs.dataflow.Invocation;
 import dev.genguard.spotbugs.dataflow.MethodValues;
 import dev.genguard.spotbugs.dataflow.SpotBugsClassSource;
-import dev.genguard.spotbugs.dataflow.ValueAnalysis;
-import edu.umd.cs.findbugs.BugAccumulator;
+import dev.genguard.spotbugs.dataflow.ValueAnalysisDetector;
 import edu.umd.cs.findbugs.BugInstance;
 import edu.umd.cs.findbugs.BugReporter;
-import edu.umd.cs.findbugs.Detector;
 import edu.umd.cs.findbugs.Priorities;
 import edu.umd.cs.findbugs.ba.ClassContext;
 import java.util.Locale;
@@ -18,11 +16,10 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.bcel.classfile.Method;
-import org.objectweb.asm.tree.AbstractInsnNode;
+import org.apache.bcel.classfile.JavaClass;
 import org.objectweb.asm.tree.ClassNode;
 import org.objectweb.asm.tree.MethodInsnNode;
 import org.objectweb.asm.tree.MethodNode;
-import org.objectweb.asm.tree.analysis.AnalyzerException;
 
 /**
  * Keys too short to resist brute force, or fixed in the code:
@@ -39,7 +36,7 @@ import org.objectweb.asm.tree.analysis.AnalyzerException;
  * constant of the bytecode on a generator of known algorithm; normal for a value from configuration, or a size
  * on a generator of unknown algorithm that is weak for every algorithm accepting that size.
  */
-public class WeakKeyDetector implements Detector {
+public class WeakKeyDetector extends ValueAnalysisDetector {
 
     static final String TYPE = "GENGUARD_WEAK_KEY";
 
@@ -61,43 +58,21 @@ public class WeakKeyDetector implements Detector {
     private static final Pattern CURVE_BITS = Pattern.compile(
             "(?:secp|sect|prime|brainpoolp|c2[pot]nb|nist ?p-|p-|b-|k-)(\\d{3})", Pattern.CASE_INSENSITIVE);
 
-    private final BugReporter bugReporter;
-    private final BugAccumulator bugAccumulator;
-    private final SpotBugsClassSource classes = new SpotBugsClassSource();
-    /** One per detector instance, which SpotBugs creates per run: its caches never outlive the run. */
-    private final ValueAnalysis values = ValueAnalysis.of(classes);
     private final ConstantBytes constantBytes = new ConstantBytes();
 
     public WeakKeyDetector(BugReporter bugReporter) {
-        this.bugReporter = bugReporter;
-        this.bugAccumulator = new BugAccumulator(bugReporter);
+        super(bugReporter);
     }
 
     @Override
-    public void visitClassContext(ClassContext classContext) {
-        if (!ClassReferences.referencesAny(classContext.getJavaClass(), KEY_PAIR_GENERATOR, KEY_GENERATOR, RSA_SPEC,
-                EC_SPEC, SECRET_KEY_SPEC)) {
-            return;
-        }
-        ClassNode cls = classes.classNode(classContext);
-        if (cls == null) {
-            return;
-        }
-        for (MethodNode method : cls.methods) {
-            if (callsKeyApi(method)) {
-                visitMethod(classContext, cls, method);
-            }
-        }
-        bugAccumulator.reportAccumulatedBugs();
+    protected boolean mayReport(JavaClass javaClass) {
+        return ClassReferences.referencesAny(javaClass, KEY_PAIR_GENERATOR, KEY_GENERATOR, RSA_SPEC, EC_SPEC,
+                SECRET_KEY_SPEC);
     }
 
-    private static boolean callsKeyApi(MethodNode method) {
-        for (AbstractInsnNode insn = method.instructions.getFirst(); insn != null; insn = insn.getNext()) {
-            if (insn instanceof MethodInsnNode && isSite((MethodInsnNode) insn)) {
-                return true;
-            }
-        }
-        return false;
+    @Override
+    protected boolean mayReport(ClassNode cls, MethodNode method) {
+        return anyCall(method, WeakKeyDetector::isSite);
     }
 
     private static boolean isSite(MethodInsnNode call) {
@@ -117,14 +92,8 @@ public class WeakKeyDetector implements Detector {
         }
     }
 
-    private void visitMethod(ClassContext classContext, ClassNode cls, MethodNode method) {
-        MethodValues methodValues;
-        try {
-            methodValues = values.analyze(cls, method);
-        } catch (AnalyzerException | RuntimeException e) {
-            bugReporter.logError("GenGuard: cannot analyse " + cls.name + "." + method.name + method.desc, e);
-            return;
-        }
+    @Override
+    protected void visitMethod(ClassContext classContext, ClassNode cls, MethodNode method, MethodValues methodValues) {
         Method bcelMethod = SpotBugsClassSource.bcelMethod(classContext, method);
         if (bcelMethod == null) {
             return;
@@ -162,17 +131,17 @@ public class WeakKeyDetector implements Detector {
         case RSA_SPEC:
             Integer bits = call.argument(0).constantInt();
             return bits == null || bits >= MIN_RSA_BITS ? null : new Finding(
-                    WeakKdfDetector.lowered(Priorities.HIGH_PRIORITY, call.argument(0).origin()),
+                    lowered(Priorities.HIGH_PRIORITY, call.argument(0).origin()),
                     "Use at least " + MIN_RSA_BITS + "-bit RSA keys, not " + bits);
         case EC_SPEC:
             String curve = call.argument(0).constantString();
             Integer curveBits = curve == null ? null : curveBits(curve);
             return curveBits == null || curveBits >= MIN_EC_BITS ? null : new Finding(
-                    WeakKdfDetector.lowered(Priorities.HIGH_PRIORITY, call.argument(0).origin()),
+                    lowered(Priorities.HIGH_PRIORITY, call.argument(0).origin()),
                     "Use a curve of at least " + MIN_EC_BITS + " bits (secp256r1, X25519), not " + curve);
         default:
             ConstantBytes.Found key = constantBytes.of(call, 0);
-            return key == null ? null : new Finding(WeakKdfDetector.lowered(Priorities.HIGH_PRIORITY, key.origin()),
+            return key == null ? null : new Finding(lowered(Priorities.HIGH_PRIORITY, key.origin()),
                     "Load the key from a key store or secret manager, not the hardcoded " + key.shown());
         }
     }
@@ -186,11 +155,11 @@ public class WeakKeyDetector implements Detector {
         String algorithm = algorithm(call.receiver(), KEY_PAIR_GENERATOR);
         String upper = algorithm == null ? null : algorithm.toUpperCase(Locale.ROOT);
         if (upper != null && FACTORING.contains(upper)) {
-            return bits >= MIN_RSA_BITS ? null : new Finding(WeakKdfDetector.lowered(Priorities.HIGH_PRIORITY, size.origin()),
+            return bits >= MIN_RSA_BITS ? null : new Finding(lowered(Priorities.HIGH_PRIORITY, size.origin()),
                     "Use at least " + MIN_RSA_BITS + "-bit " + algorithm + " keys, not " + bits);
         }
         if (upper != null && ELLIPTIC.contains(upper)) {
-            return bits >= MIN_EC_BITS ? null : new Finding(WeakKdfDetector.lowered(Priorities.HIGH_PRIORITY, size.origin()),
+            return bits >= MIN_EC_BITS ? null : new Finding(lowered(Priorities.HIGH_PRIORITY, size.origin()),
                     "Use an EC curve of at least " + MIN_EC_BITS + " bits (secp256r1), not " + bits);
         }
         if (upper != null) {
@@ -199,7 +168,7 @@ public class WeakKeyDetector implements Detector {
         }
         // Unknown generator: weak whatever the algorithm if under every minimum, or too large for EC yet under RSA's.
         if (bits < MIN_EC_BITS || bits > MAX_EC_BITS && bits < MIN_RSA_BITS) {
-            return new Finding(WeakKdfDetector.lowered(Priorities.NORMAL_PRIORITY, size.origin()),
+            return new Finding(lowered(Priorities.NORMAL_PRIORITY, size.origin()),
                     "Use at least " + MIN_RSA_BITS + "-bit RSA, DSA or DH keys (" + MIN_EC_BITS
                             + " bits for EC), not " + bits);
         }
@@ -214,7 +183,7 @@ public class WeakKeyDetector implements Detector {
         }
         String algorithm = algorithm(call.receiver(), KEY_GENERATOR);
         // Under 128 bits is weak for every symmetric algorithm, known or not.
-        return new Finding(WeakKdfDetector.lowered(Priorities.HIGH_PRIORITY, size.origin()),
+        return new Finding(lowered(Priorities.HIGH_PRIORITY, size.origin()),
                 "Use at least " + MIN_SYMMETRIC_BITS + "-bit " + (algorithm == null ? "" : algorithm + " ")
                         + "keys, not " + bits);
     }
@@ -234,10 +203,5 @@ public class WeakKeyDetector implements Detector {
     static Integer curveBits(String curve) {
         Matcher m = CURVE_BITS.matcher(curve.trim());
         return m.lookingAt() ? Integer.valueOf(m.group(1)) : null;
-    }
-
-    @Override
-    public void report() {
-        // Findings are reported per class.
     }
 }

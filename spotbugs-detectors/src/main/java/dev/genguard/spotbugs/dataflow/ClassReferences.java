@@ -1,6 +1,5 @@
 package dev.genguard.spotbugs.dataflow;
 
-import org.apache.bcel.Const;
 import org.apache.bcel.classfile.Constant;
 import org.apache.bcel.classfile.ConstantClass;
 import org.apache.bcel.classfile.ConstantPool;

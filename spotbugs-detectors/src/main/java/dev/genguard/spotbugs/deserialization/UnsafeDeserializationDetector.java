@@ -6,12 +6,9 @@ import dev.genguard.spotbugs.dataflow.ClassReferences;
 import dev.genguard.spotbugs.dataflow.Invocation;
 import dev.genguard.spotbugs.dataflow.MethodValues;
 import dev.genguard.spotbugs.dataflow.SpotBugsClassSource;
-import dev.genguard.spotbugs.dataflow.ValueAnalysis;
-import dev.genguard.spotbugs.web.TestSources;
-import edu.umd.cs.findbugs.BugAccumulator;
+import dev.genguard.spotbugs.dataflow.ValueAnalysisDetector;
 import edu.umd.cs.findbugs.BugInstance;
 import edu.umd.cs.findbugs.BugReporter;
-import edu.umd.cs.findbugs.Detector;
 import edu.umd.cs.findbugs.Priorities;
 import edu.umd.cs.findbugs.ba.ClassContext;
 import java.io.IOException;
@@ -37,7 +34,6 @@ import org.objectweb.asm.tree.FieldNode;
 import org.objectweb.asm.tree.InvokeDynamicInsnNode;
 import org.objectweb.asm.tree.MethodInsnNode;
 import org.objectweb.asm.tree.MethodNode;
-import org.objectweb.asm.tree.analysis.AnalyzerException;
 
 /**
  * Deserialization of data into objects of types the data chooses, without an allowlist:
@@ -63,7 +59,7 @@ import org.objectweb.asm.tree.analysis.AnalyzerException;
  * Streams, mappers and parsers of unknown origin (parameters, fields, library factories) are silent, except an
  * XStream field of a class that opens an XStream to every type. Test code is skipped.
  */
-public class UnsafeDeserializationDetector implements Detector {
+public class UnsafeDeserializationDetector extends ValueAnalysisDetector {
 
     static final String TYPE = "GENGUARD_UNSAFE_DESERIALIZATION";
 
@@ -94,47 +90,32 @@ public class UnsafeDeserializationDetector implements Detector {
             "org/springframework/web/multipart/MultipartFile.getInputStream");
     private static final Set<String> XSTREAM_CATCH_ALL = Set.of("**", ".*", ".+", "^.*$", ".*$");
 
-    private final BugReporter bugReporter;
-    private final BugAccumulator bugAccumulator;
-    private final SpotBugsClassSource classes = new SpotBugsClassSource();
-    private final ValueAnalysis values = ValueAnalysis.of(classes);
     /** Whether the analysed classpath has SnakeYAML 2.x; null until a class uses SnakeYAML. Per run, as the detector. */
     private Boolean snakeYaml2;
 
     public UnsafeDeserializationDetector(BugReporter bugReporter) {
-        this.bugReporter = bugReporter;
-        this.bugAccumulator = new BugAccumulator(bugReporter);
+        super(bugReporter);
     }
 
     @Override
-    public void visitClassContext(ClassContext classContext) {
+    protected boolean mayReport(JavaClass javaClass) {
+        return (deserializes(javaClass) || mentions(javaClass, JSON_TYPE_INFO))
+                && !libraryItself(javaClass.getClassName()) && !isTestClass(javaClass);
+    }
+
+    @Override
+    protected void visitClass(ClassContext classContext, ClassNode cls) {
         JavaClass javaClass = classContext.getJavaClass();
-        boolean calls = ClassReferences.referencesAny(javaClass, OIS, XML_DECODER, OBJECT_MAPPER,
-                "com/fasterxml/jackson/databind/json/JsonMapper", "com/fasterxml/jackson/databind/cfg/MapperBuilder",
-                "com/fasterxml/jackson/databind/json/JsonMapper$Builder", XSTREAM, YAML)
-                || referencesOisSubclass(javaClass);
-        boolean annotated = mentions(javaClass, JSON_TYPE_INFO);
-        if (!calls && !annotated) {
-            return;
-        }
-        if (libraryItself(javaClass.getClassName())) {
-            return;
-        }
-        ClassNode cls = classes.classNode(classContext);
-        if (cls == null || TestSources.isTestClass(cls)) {
-            return;
-        }
         try {
-            if (calls) {
+            if (deserializes(javaClass)) {
                 visitCalls(classContext, cls);
             }
-            if (annotated) {
+            if (mentions(javaClass, JSON_TYPE_INFO)) {
                 visitAnnotations(classContext, cls);
             }
         } catch (RuntimeException e) {
             bugReporter.logError("GenGuard: cannot analyse " + cls.name, e);
         }
-        bugAccumulator.reportAccumulatedBugs();
     }
 
     /**
@@ -144,6 +125,14 @@ public class UnsafeDeserializationDetector implements Detector {
     private static boolean libraryItself(String className) {
         return className.startsWith("com.fasterxml.jackson.") || className.startsWith("com.thoughtworks.xstream.")
                 || className.startsWith("org.yaml.snakeyaml.");
+    }
+
+    /** A class whose constant pool names a deserializer this detector follows. */
+    private static boolean deserializes(JavaClass javaClass) {
+        return ClassReferences.referencesAny(javaClass, OIS, XML_DECODER, OBJECT_MAPPER,
+                "com/fasterxml/jackson/databind/json/JsonMapper", "com/fasterxml/jackson/databind/cfg/MapperBuilder",
+                "com/fasterxml/jackson/databind/json/JsonMapper$Builder", XSTREAM, YAML)
+                || referencesOisSubclass(javaClass);
     }
 
     /** A class whose constant pool names a readObject call on some class: a subclass of ObjectInputStream maybe. */
@@ -178,10 +167,9 @@ public class UnsafeDeserializationDetector implements Detector {
         for (MethodNode method : cls.methods) {
             scanInstructions(cls, method, facts);
             if (relevant(method)) {
-                try {
-                    analysed.put(method, values.analyze(cls, method));
-                } catch (AnalyzerException | RuntimeException e) {
-                    bugReporter.logError("GenGuard: cannot analyse " + cls.name + "." + method.name + method.desc, e);
+                MethodValues methodValues = analyze(cls, method);
+                if (methodValues != null) {
+                    analysed.put(method, methodValues);
                 }
             }
         }
@@ -696,10 +684,5 @@ public class UnsafeDeserializationDetector implements Detector {
             }
         }
         return null;
-    }
-
-    @Override
-    public void report() {
-        // Findings are reported per class.
     }
 }

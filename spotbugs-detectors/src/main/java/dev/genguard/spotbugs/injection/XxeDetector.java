@@ -6,11 +6,9 @@ import dev.genguard.spotbugs.dataflow.ClassReferences;
 import dev.genguard.spotbugs.dataflow.Invocation;
 import dev.genguard.spotbugs.dataflow.MethodValues;
 import dev.genguard.spotbugs.dataflow.SpotBugsClassSource;
-import dev.genguard.spotbugs.dataflow.ValueAnalysis;
-import edu.umd.cs.findbugs.BugAccumulator;
+import dev.genguard.spotbugs.dataflow.ValueAnalysisDetector;
 import edu.umd.cs.findbugs.BugInstance;
 import edu.umd.cs.findbugs.BugReporter;
-import edu.umd.cs.findbugs.Detector;
 import edu.umd.cs.findbugs.Priorities;
 import edu.umd.cs.findbugs.ba.ClassContext;
 import java.util.ArrayList;
@@ -20,12 +18,11 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import org.apache.bcel.classfile.Method;
+import org.apache.bcel.classfile.JavaClass;
 import org.objectweb.asm.Type;
-import org.objectweb.asm.tree.AbstractInsnNode;
 import org.objectweb.asm.tree.ClassNode;
 import org.objectweb.asm.tree.MethodInsnNode;
 import org.objectweb.asm.tree.MethodNode;
-import org.objectweb.asm.tree.analysis.AnalyzerException;
 
 /**
  * XML parsed by a JAXP parser that still resolves external entities (XXE): a {@code DocumentBuilder},
@@ -57,7 +54,7 @@ import org.objectweb.asm.tree.analysis.AnalyzerException;
  * Confidence: high when nothing at all was set on the parser's objects (the default configuration), normal when
  * settings were made but none of them suffices.
  */
-public class XxeDetector implements Detector {
+public class XxeDetector extends ValueAnalysisDetector {
 
     static final String TYPE = "GENGUARD_XXE";
 
@@ -214,42 +211,19 @@ public class XxeDetector implements Detector {
     /** How far a consumer's receiver is followed back to its factory (validator, schema, factory). */
     private static final int MAX_CHAIN = 4;
 
-    private final BugReporter bugReporter;
-    private final BugAccumulator bugAccumulator;
-    private final SpotBugsClassSource classes = new SpotBugsClassSource();
-    /** One per detector instance, which SpotBugs creates per run: its caches never outlive the run. */
-    private final ValueAnalysis values = ValueAnalysis.of(classes);
-
     public XxeDetector(BugReporter bugReporter) {
-        this.bugReporter = bugReporter;
-        this.bugAccumulator = new BugAccumulator(bugReporter);
+        super(bugReporter);
     }
 
     @Override
-    public void visitClassContext(ClassContext classContext) {
-        if (!ClassReferences.referencesAny(classContext.getJavaClass(), DOCUMENT_BUILDER, SAX_PARSER, XML_READER,
-                XIF, TF, STF, TRANSFORMER, SF, VALIDATOR)) {
-            return;
-        }
-        ClassNode cls = classes.classNode(classContext);
-        if (cls == null) {
-            return;
-        }
-        for (MethodNode method : cls.methods) {
-            if (callsConsumer(method)) {
-                visitMethod(classContext, cls, method);
-            }
-        }
-        bugAccumulator.reportAccumulatedBugs();
+    protected boolean mayReport(JavaClass javaClass) {
+        return ClassReferences.referencesAny(javaClass, DOCUMENT_BUILDER, SAX_PARSER, XML_READER, XIF, TF, STF,
+                TRANSFORMER, SF, VALIDATOR);
     }
 
-    private static boolean callsConsumer(MethodNode method) {
-        for (AbstractInsnNode insn = method.instructions.getFirst(); insn != null; insn = insn.getNext()) {
-            if (insn instanceof MethodInsnNode && consumer((MethodInsnNode) insn) != null) {
-                return true;
-            }
-        }
-        return false;
+    @Override
+    protected boolean mayReport(ClassNode cls, MethodNode method) {
+        return anyCall(method, call -> consumer(call) != null);
     }
 
     private static Api consumer(MethodInsnNode insn) {
@@ -258,14 +232,8 @@ public class XxeDetector implements Detector {
         return api != null ? api : MORE_CONSUMERS.get(key);
     }
 
-    private void visitMethod(ClassContext classContext, ClassNode cls, MethodNode method) {
-        MethodValues methodValues;
-        try {
-            methodValues = values.analyze(cls, method);
-        } catch (AnalyzerException | RuntimeException e) {
-            bugReporter.logError("GenGuard: cannot analyse " + cls.name + "." + method.name + method.desc, e);
-            return;
-        }
+    @Override
+    protected void visitMethod(ClassContext classContext, ClassNode cls, MethodNode method, MethodValues methodValues) {
         Method bcelMethod = SpotBugsClassSource.bcelMethod(classContext, method);
         if (bcelMethod == null) {
             return;
@@ -298,11 +266,6 @@ public class XxeDetector implements Detector {
             }
         }
         return parses;
-    }
-
-    @Override
-    public void report() {
-        // Findings are reported per class.
     }
 
     // ---- what is parsed ----

@@ -6,20 +6,18 @@ import dev.genguard.spotbugs.dataflow.ClassReferences;
 import dev.genguard.spotbugs.dataflow.Invocation;
 import dev.genguard.spotbugs.dataflow.MethodValues;
 import dev.genguard.spotbugs.dataflow.SpotBugsClassSource;
-import dev.genguard.spotbugs.dataflow.ValueAnalysis;
-import edu.umd.cs.findbugs.BugAccumulator;
+import dev.genguard.spotbugs.dataflow.ValueAnalysisDetector;
 import edu.umd.cs.findbugs.BugInstance;
 import edu.umd.cs.findbugs.BugReporter;
-import edu.umd.cs.findbugs.Detector;
 import edu.umd.cs.findbugs.Priorities;
 import edu.umd.cs.findbugs.ba.ClassContext;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.apache.bcel.classfile.Method;
+import org.apache.bcel.classfile.JavaClass;
 import org.objectweb.asm.tree.ClassNode;
 import org.objectweb.asm.tree.MethodNode;
-import org.objectweb.asm.tree.analysis.AnalyzerException;
 
 /**
  * A servlet {@code Cookie} (javax or jakarta) passed to {@code addCookie} whose Secure or HttpOnly flag was not
@@ -33,7 +31,7 @@ import org.objectweb.asm.tree.analysis.AnalyzerException;
  * variable ({@code setSecure(request.isSecure())}) or on some path only (under a configuration switch), an explicit {@code setHttpOnly(false)} (a cookie meant for scripts, such
  * as a CSRF token), a cookie that deletes ({@code setMaxAge(0)}), and test code.
  */
-public class InsecureCookieDetector implements Detector {
+public class InsecureCookieDetector extends ValueAnalysisDetector {
 
     static final String TYPE = "GENGUARD_INSECURE_COOKIE";
 
@@ -47,50 +45,22 @@ public class InsecureCookieDetector implements Detector {
     private static final Pattern SENSITIVE_NAME = Pattern.compile(
             "sess|sid|token|auth|jwt|remember|login|user|account|csrf|xsrf|refresh|access");
 
-    private final BugReporter bugReporter;
-    private final BugAccumulator bugAccumulator;
-    private final SpotBugsClassSource classes = new SpotBugsClassSource();
-    private final ValueAnalysis values = ValueAnalysis.of(classes);
-
     public InsecureCookieDetector(BugReporter bugReporter) {
-        this.bugReporter = bugReporter;
-        this.bugAccumulator = new BugAccumulator(bugReporter);
+        super(bugReporter);
     }
 
     @Override
-    public void visitClassContext(ClassContext classContext) {
-        if (!ClassReferences.referencesAny(classContext.getJavaClass(), RESPONSES.toArray(new String[0]))) {
-            return;
-        }
-        ClassNode cls = classes.classNode(classContext);
-        if (cls == null || TestSources.isTestClass(cls)) {
-            return;
-        }
-        for (MethodNode method : cls.methods) {
-            if (callsAddCookie(method)) {
-                visitMethod(classContext, cls, method);
-            }
-        }
-        bugAccumulator.reportAccumulatedBugs();
+    protected boolean mayReport(JavaClass javaClass) {
+        return ClassReferences.referencesAny(javaClass, RESPONSES.toArray(new String[0])) && !isTestClass(javaClass);
     }
 
-    private static boolean callsAddCookie(MethodNode method) {
-        for (String owner : RESPONSES) {
-            if (MethodValues.mayCall(method, owner, "addCookie")) {
-                return true;
-            }
-        }
-        return false;
+    @Override
+    protected boolean mayReport(ClassNode cls, MethodNode method) {
+        return RESPONSES.stream().anyMatch(owner -> MethodValues.mayCall(method, owner, "addCookie"));
     }
 
-    private void visitMethod(ClassContext classContext, ClassNode cls, MethodNode method) {
-        MethodValues methodValues;
-        try {
-            methodValues = values.analyze(cls, method);
-        } catch (AnalyzerException | RuntimeException e) {
-            bugReporter.logError("GenGuard: cannot analyse " + cls.name + "." + method.name + method.desc, e);
-            return;
-        }
+    @Override
+    protected void visitMethod(ClassContext classContext, ClassNode cls, MethodNode method, MethodValues methodValues) {
         Method bcelMethod = SpotBugsClassSource.bcelMethod(classContext, method);
         if (bcelMethod == null) {
             return;
@@ -195,10 +165,5 @@ public class InsecureCookieDetector implements Detector {
         static Flag of(AbstractValue value) {
             return Integer.valueOf(0).equals(value.constantInt()) ? FALSE : SET;
         }
-    }
-
-    @Override
-    public void report() {
-        // Findings are reported per class.
     }
 }
