@@ -7,12 +7,24 @@ import org.objectweb.asm.ClassReader;
 import org.objectweb.asm.tree.ClassNode;
 
 /**
- * A {@link ClassSource} over the test classpath: the sample classes are the application, everything else (the
- * JDK) a library; resources come from {@code src/test/resources}.
+ * A {@link ClassSource} over the test classpath: the sample classes (one package) are the application, everything
+ * else (the JDK) a library; resources come from {@code src/test/resources}. Detector tests use it too.
  */
-final class TestClassSource implements ClassSource {
+public final class TestClassSource implements ClassSource {
 
     static final String SAMPLES = "dev/genguard/spotbugs/dataflow/samples/";
+
+    private final String applicationPrefix;
+
+    /** The value analysis' own samples as the application. */
+    TestClassSource() {
+        this(SAMPLES);
+    }
+
+    /** The classes under {@code applicationPrefix} (an internal name prefix, e.g. {@code com/example/}) as the application. */
+    public TestClassSource(String applicationPrefix) {
+        this.applicationPrefix = applicationPrefix;
+    }
 
     @Override
     public ClassNode lookupClass(String internalName) {
@@ -30,7 +42,7 @@ final class TestClassSource implements ClassSource {
 
     @Override
     public boolean isApplicationClass(String internalName) {
-        return internalName.startsWith(SAMPLES);
+        return internalName.startsWith(applicationPrefix);
     }
 
     @Override

@@ -7,15 +7,12 @@ import static dev.genguard.spotbugs.injection.XxeDetector.Verdict.UNSAFE_UNCONFI
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.genguard.spotbugs.dataflow.ClassSource;
+import dev.genguard.spotbugs.dataflow.TestClassSource;
 import dev.genguard.spotbugs.dataflow.ValueAnalysis;
 import dev.genguard.spotbugs.injection.XxeDetector.Verdict;
 import dev.genguard.spotbugs.injection.samples.XxeSamples;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.objectweb.asm.ClassReader;
 import org.objectweb.asm.Type;
 import org.objectweb.asm.tree.ClassNode;
 import org.objectweb.asm.tree.MethodNode;
@@ -75,39 +72,11 @@ class XxeDetectorTest {
     }
 
     private static List<Verdict> verdicts(String methodName) throws Exception {
-        ClassSource source = new SamplesSource();
+        ClassSource source = new TestClassSource("dev/genguard/spotbugs/injection/samples/");
         ClassNode cls = source.lookupClass(Type.getInternalName(XxeSamples.class));
         MethodNode method = cls.methods.stream().filter(m -> m.name.equals(methodName)).findFirst()
                 .orElseThrow(() -> new AssertionError("no method " + methodName));
         return XxeDetector.parses(ValueAnalysis.of(source).analyze(cls, method)).stream()
                 .map(XxeDetector.Parse::verdict).toList();
-    }
-
-    /** The test class path, with the samples as the application. */
-    private static final class SamplesSource implements ClassSource {
-
-        @Override
-        public ClassNode lookupClass(String internalName) {
-            try (InputStream in = ClassLoader.getSystemResourceAsStream(internalName + ".class")) {
-                if (in == null) {
-                    return null;
-                }
-                ClassNode node = new ClassNode();
-                new ClassReader(in).accept(node, 0);
-                return node;
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
-
-        @Override
-        public boolean isApplicationClass(String internalName) {
-            return internalName.startsWith("dev/genguard/spotbugs/injection/samples/");
-        }
-
-        @Override
-        public InputStream openResource(String name) {
-            return null;
-        }
     }
 }
