@@ -1,5 +1,6 @@
 package dev.genguard.pmd.web;
 
+import dev.genguard.pmd.internal.LocalValues;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Predicate;
@@ -17,7 +18,6 @@ import net.sourceforge.pmd.lang.java.ast.ASTThisExpression;
 import net.sourceforge.pmd.lang.java.ast.ASTVariableAccess;
 import net.sourceforge.pmd.lang.java.ast.ASTVariableDeclarator;
 import net.sourceforge.pmd.lang.java.ast.ASTVariableId;
-import net.sourceforge.pmd.lang.java.ast.AssignmentOp;
 import net.sourceforge.pmd.lang.java.ast.JavaNode;
 import net.sourceforge.pmd.lang.java.symbols.JVariableSymbol;
 
@@ -77,19 +77,9 @@ final class WebAst {
 
     /** Every value given to the variable in this file: its initializer and the right side of each plain assignment. */
     static List<ASTExpression> definitions(ASTVariableId variable) {
-        List<ASTExpression> values = new ArrayList<>();
-        if (variable.getInitializer() != null) {
-            values.add(variable.getInitializer());
-        }
-        for (ASTNamedReferenceExpr use : variable.getLocalUsages()) {
-            if (use.getParent() instanceof ASTAssignmentExpression assignment && assignment.getLeftOperand() == use) {
-                if (assignment.getOperator() != AssignmentOp.ASSIGN) {
-                    return List.of();
-                }
-                values.add(assignment.getRightOperand());
-            }
-        }
-        return values;
+        List<ASTExpression> values = LocalValues.assignedValues(variable);
+        // A compound assignment (+=) builds on the old value: no definition stands for the variable alone.
+        return values.stream().anyMatch(LocalValues::isCompound) ? List.of() : values;
     }
 
     /** The one value the variable ever holds in this file, without casts; null when it has none or several. */
