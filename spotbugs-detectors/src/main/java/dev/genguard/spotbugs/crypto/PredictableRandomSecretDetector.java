@@ -88,6 +88,9 @@ public class PredictableRandomSecretDetector extends ValueTrackingDetector {
     /** Per method: random calls already reported. */
     private final Set<Integer> reported = new HashSet<>();
 
+    /** Per field, whether its class stores nothing but plain Randoms into it: one scan of the class per field and run. */
+    private final Map<XField, Boolean> plainRandomFields = new HashMap<>();
+
     public PredictableRandomSecretDetector(BugReporter bugReporter) {
         this.bugAccumulator = new BugAccumulator(bugReporter);
     }
@@ -236,7 +239,7 @@ public class PredictableRandomSecretDetector extends ValueTrackingDetector {
     }
 
     /** Whether a receiver is certainly not a SecureRandom. */
-    private static boolean isPredictable(OpcodeStack.Item receiver) {
+    private boolean isPredictable(OpcodeStack.Item receiver) {
         if (!RANDOM_RECEIVERS.contains(receiver.getSignature()) || receiver.isInitialParameter()) {
             return false;
         }
@@ -246,7 +249,7 @@ public class PredictableRandomSecretDetector extends ValueTrackingDetector {
         }
         OpcodeStack.Item stored = AnalysisContext.currentAnalysisContext().getFieldSummary().getSummary(field);
         // The field summary holds the type of what was stored; unknown means the field may hold a SecureRandom.
-        return stored != null && RANDOM_RECEIVERS.contains(stored.getSignature()) && onlyPlainRandomStored(field);
+        return stored != null && RANDOM_RECEIVERS.contains(stored.getSignature()) && plainRandomFields.computeIfAbsent(field, PredictableRandomSecretDetector::onlyPlainRandomStored);
     }
 
     /**
