@@ -1,6 +1,7 @@
 package dev.genguard.engine;
 
 import dev.genguard.engine.catalog.Catalog;
+import dev.genguard.engine.catalog.Profile;
 import dev.genguard.engine.catalog.RuleInfo;
 import dev.genguard.engine.pmd.PmdRunner;
 import dev.genguard.engine.spotbugs.SpotBugsRunner;
@@ -21,6 +22,8 @@ public final class Scanner {
 
     /** SpotBugs' low priority: the detector could not prove the value. */
     private static final int LOW_CONFIDENCE = 3;
+    /** The catalog tag of data-flow rules; see {@code catalog.tsv}. */
+    static final String TAINT_TAG = "taint";
 
     private final Catalog catalog;
 
@@ -65,6 +68,11 @@ public final class Scanner {
     private Optional<Finding> map(RawFinding raw, EngineKind engine, ScanRequest request) {
         Optional<RuleInfo> rule = catalog.rule(raw.ruleId());
         if (rule.isEmpty() || rule.get().engine() != engine) {
+            return Optional.empty();
+        }
+        if (raw.confidence() >= LOW_CONFIDENCE && request.profile() == Profile.DEFAULT
+                && rule.get().tags().contains(TAINT_TAG)) {
+            // A flow whose only source is the environment or command line: untrusted in the strict profile only.
             return Optional.empty();
         }
         return rule.get().severityIn(request.profile()).map(severity -> new Finding(raw.ruleId(), engine,

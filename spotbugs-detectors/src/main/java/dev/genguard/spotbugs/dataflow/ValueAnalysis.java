@@ -100,7 +100,7 @@ public final class ValueAnalysis {
      * The constant a {@code static final} String or integral field holds: its {@code ConstantValue}, or what its
      * class's static initializer stores in it. Null when unknown, not final, or not on the classpath.
      */
-    AbstractValue staticFinal(String owner, String name, String desc) {
+    public AbstractValue staticFinal(String owner, String name, String desc) {
         Type type = Type.getType(desc);
         if (!Folding.STRING.equals(type) && (type.getSort() < Type.BOOLEAN || type.getSort() > Type.LONG
                 || type.getSort() == Type.FLOAT)) {

@@ -1,0 +1,219 @@
+package dev.genguard.spotbugs.taint;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * The contents of an object the frame follows, copy-on-write: the taint of everything stored in it so far
+ * ({@link #all()}), and where the analysis can still tell the parts apart, the elements of a list or array by
+ * index ({@link #elements()}), the entries of a map or the fields of {@code this} by constant key
+ * ({@link #entries()}). An operation the analysis cannot place (an unknown index or key, a loop) collapses the
+ * parts: from then on every read gives {@link #all()}. A builder's text is {@link #all()} with its constant.
+ */
+final class Contents {
+
+    /** Larger lists, arrays and maps are not followed part by part. */
+    static final int MAX_PARTS = 64;
+
+    static final Contents EMPTY_OBJECT = new Contents(null, null, null);
+
+    private final Taint all;
+    private final List<Taint> elements;
+    private final Map<Object, Taint> entries;
+
+    private Contents(Taint all, List<Taint> elements, Map<Object, Taint> entries) {
+        this.all = all;
+        this.elements = elements;
+        this.entries = entries;
+    }
+
+    static Contents list(int size) {
+        List<Taint> elements = new ArrayList<>(size);
+        for (int i = 0; i < size; i++) {
+            elements.add(null);
+        }
+        return new Contents(null, List.copyOf(withNulls(elements)), null);
+    }
+
+    private static List<Taint> withNulls(List<Taint> elements) {
+        List<Taint> copy = new ArrayList<>(elements.size());
+        for (Taint t : elements) {
+            copy.add(t == null ? CLEAN : t);
+        }
+        return copy;
+    }
+
+    static Contents map() {
+        return new Contents(null, null, Map.of());
+    }
+
+    /** A builder or other object whose text (or state) is {@code value}. */
+    static Contents text(Taint value) {
+        return new Contents(value, null, null);
+    }
+
+    private static final Taint CLEAN = Taint.of(null);
+
+    /** The taint of everything in the object; {@code null} when nothing was stored. */
+    Taint all() {
+        Taint result = all;
+        if (elements != null) {
+            for (Taint t : elements) {
+                result = join(result, t);
+            }
+        }
+        if (entries != null) {
+            for (Taint t : entries.values()) {
+                result = join(result, t);
+            }
+        }
+        return result;
+    }
+
+    /** The stored text, for a builder. */
+    Taint text() {
+        return all;
+    }
+
+    List<Taint> elements() {
+        return elements;
+    }
+
+    Map<Object, Taint> entries() {
+        return entries;
+    }
+
+    private static Taint join(Taint a, Taint b) {
+        if (a == null) {
+            return b;
+        }
+        return b == null ? a : a.merge(b).withLocal(-1);
+    }
+
+    /** Everything stored so far plus {@code value}, parts collapsed. */
+    Contents collapsed(Taint value) {
+        return new Contents(join(all(), value == null ? null : value.taintOnly(null)), null, null);
+    }
+
+    Contents withText(Taint value) {
+        return new Contents(value, elements, entries);
+    }
+
+    Contents added(Taint value) {
+        if (elements == null || elements.size() >= MAX_PARTS) {
+            return collapsed(value);
+        }
+        List<Taint> copy = new ArrayList<>(elements);
+        copy.add(value);
+        return new Contents(all, List.copyOf(copy), entries);
+    }
+
+    Contents inserted(int index, Taint value) {
+        if (elements == null || index < 0 || index > elements.size() || elements.size() >= MAX_PARTS) {
+            return collapsed(value);
+        }
+        List<Taint> copy = new ArrayList<>(elements);
+        copy.add(index, value);
+        return new Contents(all, List.copyOf(copy), entries);
+    }
+
+    Contents set(int index, Taint value) {
+        if (elements == null || index < 0 || index >= elements.size()) {
+            return collapsed(value);
+        }
+        List<Taint> copy = new ArrayList<>(elements);
+        copy.set(index, value);
+        return new Contents(all, List.copyOf(copy), entries);
+    }
+
+    Contents removed(int index) {
+        if (elements == null || index < 0 || index >= elements.size()) {
+            return collapsed(null);
+        }
+        List<Taint> copy = new ArrayList<>(elements);
+        copy.remove(index);
+        return new Contents(all, List.copyOf(copy), entries);
+    }
+
+    Contents cleared() {
+        return elements != null ? new Contents(null, List.of(), null)
+                : entries != null ? new Contents(null, null, Map.of()) : this;
+    }
+
+    /** The element at a constant index, or everything when the index is unknown or out of what is known. */
+    Taint element(Integer index) {
+        if (elements != null && index != null && index >= 0 && index < elements.size()) {
+            return elements.get(index);
+        }
+        return all();
+    }
+
+    Contents put(Object key, Taint value) {
+        if (entries == null || key == null || entries.size() >= MAX_PARTS) {
+            return collapsed(value);
+        }
+        Map<Object, Taint> copy = new LinkedHashMap<>(entries);
+        copy.put(key, value);
+        return new Contents(all, null, copy);
+    }
+
+    Contents removedKey(Object key) {
+        if (entries == null || key == null) {
+            return this;
+        }
+        Map<Object, Taint> copy = new LinkedHashMap<>(entries);
+        copy.remove(key);
+        return new Contents(all, null, copy);
+    }
+
+    /**
+     * The entry of a constant key: the value stored under it ({@code null}, clean, when never stored), or
+     * everything when the key is unknown or the entries collapsed.
+     */
+    Taint entry(Object key) {
+        if (entries != null && key != null) {
+            Taint value = entries.get(key);
+            return value == null ? (all == null ? CLEAN : all) : join(value, all);
+        }
+        return all();
+    }
+
+    /** The contents at a join: equal parts stay apart, anything else collapses. */
+    Contents merge(Contents other) {
+        if (equals(other)) {
+            return this;
+        }
+        if (elements != null && other.elements != null && elements.size() == other.elements.size()) {
+            List<Taint> merged = new ArrayList<>(elements.size());
+            for (int i = 0; i < elements.size(); i++) {
+                merged.add(join(elements.get(i), other.elements.get(i)));
+            }
+            return new Contents(join(all, other.all), List.copyOf(merged), null);
+        }
+        if (entries != null && other.entries != null && entries.keySet().equals(other.entries.keySet())) {
+            Map<Object, Taint> merged = new LinkedHashMap<>();
+            entries.forEach((k, v) -> merged.put(k, join(v, other.entries.get(k))));
+            return new Contents(join(all, other.all), null, merged);
+        }
+        return new Contents(join(all(), other.all()), null, null);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Contents c && Objects.equals(all, c.all) && Objects.equals(elements, c.elements)
+                && Objects.equals(entries, c.entries);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(all, elements, entries);
+    }
+
+    @Override
+    public String toString() {
+        return "{" + all + (elements != null ? " " + elements : "") + (entries != null ? " " + entries : "") + "}";
+    }
+}

@@ -1,0 +1,590 @@
+package dev.genguard.spotbugs.taint;
+
+import dev.genguard.spotbugs.dataflow.ClassSource;
+import dev.genguard.spotbugs.dataflow.ValueAnalysis;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.objectweb.asm.Opcodes;
+import org.objectweb.asm.Type;
+import org.objectweb.asm.tree.AbstractInsnNode;
+import org.objectweb.asm.tree.AnnotationNode;
+import org.objectweb.asm.tree.ClassNode;
+import org.objectweb.asm.tree.FieldInsnNode;
+import org.objectweb.asm.tree.JumpInsnNode;
+import org.objectweb.asm.tree.LineNumberNode;
+import org.objectweb.asm.tree.LookupSwitchInsnNode;
+import org.objectweb.asm.tree.MethodInsnNode;
+import org.objectweb.asm.tree.MethodNode;
+import org.objectweb.asm.tree.TableSwitchInsnNode;
+import org.objectweb.asm.tree.TryCatchBlockNode;
+import org.objectweb.asm.tree.analysis.AnalyzerException;
+
+/**
+ * The taint analysis: a forward data-flow analysis over one method's bytecode at a time, with summaries of the
+ * analysed code's methods for calls between them. Entry point: {@link #findings(ClassNode, MethodNode)}.
+ *
+ * <p>The fixpoint loop is GenGuard's own (ASM's {@code Frame} executes each instruction through
+ * {@link TaintInterpreter}); unlike ASM's {@code Analyzer} it decides each branch: a condition that folds to a
+ * constant follows one edge only (dead branches, switches on constants, constant ternaries), and on the edge where
+ * a validator held ({@code if (ALLOWED.contains(name))}) the checked variable is clean. The cost is bounded:
+ * methods over {@link #MAX_INSTRUCTIONS} instructions are not analysed, and an analysis that visits more than
+ * {@link #MAX_VISITS_PER_INSTRUCTION} times each instruction gives up on the method (no findings, never wrong ones).
+ *
+ * <p>Summaries are context-insensitive: a method of the analysed code is analysed once with each parameter as its
+ * own label, which gives which parameters reach its result, whether a source does, and which parameters reach a
+ * sink inside it (reported at the caller's call site, where the untrusted value enters). Summaries nest
+ * {@link #MAX_DEPTH} calls deep; recursion and deeper calls fall back to the default propagation. One instance per
+ * SpotBugs run (its caches are the run's); not thread-safe.
+ */
+final class TaintAnalysis {
+
+    static final int MAX_INSTRUCTIONS = 20_000;
+    static final int MAX_VISITS_PER_INSTRUCTION = 40;
+    static final int MAX_DEPTH = 3;
+
+    private final TaintRules rules;
+    private final ClassSource classes;
+    private final ValueAnalysis values;
+    private final Calls calls;
+    private final Map<String, Optional<Summary>> summaries = new HashMap<>();
+    private final Set<String> inProgress = new HashSet<>();
+    private final Map<String, Boolean> subtypes = new HashMap<>();
+    private final Map<String, Map<String, Taint>> fieldTaints = new HashMap<>();
+    private int depth;
+
+    TaintAnalysis(TaintRules rules, ClassSource classes) {
+        this.rules = rules;
+        this.classes = classes;
+        this.values = ValueAnalysis.of(classes);
+        this.calls = new Calls(this, rules);
+    }
+
+    TaintRules rules() {
+        return rules;
+    }
+
+    Calls calls() {
+        return calls;
+    }
+
+    ClassSource classes() {
+        return classes;
+    }
+
+    /** A finding: untrusted data of {@code labels} reaches the sink of {@code bugType} at {@code insn}. */
+    record Finding(String bugType, AbstractInsnNode insn, int line, long labels, String source, String sink) {
+    }
+
+    /** The findings of one method, in instruction order, one per bug type and line. */
+    List<Finding> findings(ClassNode owner, MethodNode method) throws AnalyzerException {
+        MethodRun run = new MethodRun(owner, method, false);
+        run(run);
+        return new ArrayList<>(run.findings.values());
+    }
+
+    // ---- summaries ----
+
+    /** What a method of the analysed code does with its parameters. */
+    record Summary(long returnLabels, int returnClean, String returnSource, Object returnConstant,
+                   List<ParameterSink> sinks) {
+    }
+
+    /** Parameter {@code parameter} (0 is the receiver of an instance method) reaches a sink inside the method. */
+    record ParameterSink(int parameter, TaintRules.Sink sink, String where) {
+    }
+
+    /** The summary of the method a call of the analysed code resolves to, or null (library, unknown, too deep). */
+    Summary summary(MethodInsnNode call) {
+        if (!classes.isApplicationClass(call.owner) || call.name.equals("<clinit>")) {
+            return null;
+        }
+        String key = call.owner + '.' + call.name + call.desc;
+        Optional<Summary> known = summaries.get(key);
+        if (known != null) {
+            return known.orElse(null);
+        }
+        if (inProgress.contains(key) || depth >= MAX_DEPTH) {
+            return null;
+        }
+        ClassNode[] declaring = new ClassNode[1];
+        MethodNode method = resolve(call.owner, call.name, call.desc, declaring);
+        if (method == null || (method.access & (Opcodes.ACC_ABSTRACT | Opcodes.ACC_NATIVE)) != 0
+                || (call.getOpcode() == Opcodes.INVOKEINTERFACE)) {
+            summaries.put(key, Optional.empty());
+            return null;
+        }
+        inProgress.add(key);
+        depth++;
+        Summary summary;
+        try {
+            MethodRun run = new MethodRun(declaring[0], method, true);
+            run(run);
+            summary = run.summary();
+        } catch (AnalyzerException | RuntimeException e) {
+            summary = null;
+        } finally {
+            depth--;
+            inProgress.remove(key);
+        }
+        summaries.put(key, Optional.ofNullable(summary));
+        return summary;
+    }
+
+    private MethodNode resolve(String owner, String name, String desc, ClassNode[] declaring) {
+        String current = owner;
+        for (int i = 0; i < 16 && current != null && classes.isApplicationClass(current); i++) {
+            ClassNode cls = classes.lookupClass(current);
+            if (cls == null) {
+                return null;
+            }
+            for (MethodNode m : cls.methods) {
+                if (m.name.equals(name) && m.desc.equals(desc)) {
+                    declaring[0] = cls;
+                    return m;
+                }
+            }
+            current = cls.superName;
+        }
+        return null;
+    }
+
+    /**
+     * The untrusted data some method of the class stores in a field of {@code this}, for reads in other methods
+     * (a constructor keeps a request parameter that a getter returns). Flow-insensitive; computed once per class.
+     */
+    Taint fieldTaint(String owner, String field) {
+        Map<String, Taint> fields = fieldTaints.get(owner);
+        if (fields == null) {
+            fieldTaints.put(owner, Map.of());
+            fields = new HashMap<>();
+            ClassNode cls = classes.lookupClass(owner);
+            if (cls != null && depth < MAX_DEPTH) {
+                depth++;
+                try {
+                    for (MethodNode m : cls.methods) {
+                        if ((m.access & Opcodes.ACC_STATIC) != 0 || !storesField(m, owner)) {
+                            continue;
+                        }
+                        MethodRun run = new MethodRun(cls, m, false);
+                        run.collectFields = fields;
+                        try {
+                            run(run);
+                        } catch (AnalyzerException | RuntimeException e) {
+                            // a method that cannot be analysed contributes nothing
+                        }
+                    }
+                } finally {
+                    depth--;
+                }
+            }
+            fieldTaints.put(owner, fields);
+        }
+        return fields.get(field);
+    }
+
+    private static boolean storesField(MethodNode m, String owner) {
+        for (AbstractInsnNode insn = m.instructions.getFirst(); insn != null; insn = insn.getNext()) {
+            if (insn.getOpcode() == Opcodes.PUTFIELD && ((FieldInsnNode) insn).owner.equals(owner)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    // ---- the class hierarchy ----
+
+    /** Whether {@code type} is {@code ancestor} or a subtype of it on the analysed classpath. */
+    boolean isSubtype(String type, String ancestor) {
+        if (type.equals(ancestor)) {
+            return true;
+        }
+        String key = type + ' ' + ancestor;
+        Boolean known = subtypes.get(key);
+        if (known == null) {
+            subtypes.put(key, Boolean.FALSE);
+            known = computeSubtype(type, ancestor, 0);
+            subtypes.put(key, known);
+        }
+        return known;
+    }
+
+    private boolean computeSubtype(String type, String ancestor, int level) {
+        if (type.equals(ancestor)) {
+            return true;
+        }
+        if (level > 24 || type.startsWith("[")) {
+            return false;
+        }
+        ClassNode cls = classes.lookupClass(type);
+        if (cls == null) {
+            return false;
+        }
+        if (cls.superName != null && computeSubtype(cls.superName, ancestor, level + 1)) {
+            return true;
+        }
+        for (String itf : cls.interfaces) {
+            if (computeSubtype(itf, ancestor, level + 1)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    boolean isCollection(String type) {
+        return isSubtype(type, "java/util/Collection") || isMap(type);
+    }
+
+    boolean isMap(String type) {
+        return isSubtype(type, "java/util/Map");
+    }
+
+    Object staticFinal(String owner, String name, String desc) {
+        var value = values.staticFinal(owner, name, desc);
+        return value == null ? null : value.constant();
+    }
+
+    // ---- the fixpoint ----
+
+    private void run(MethodRun run) throws AnalyzerException {
+        MethodNode m = run.method;
+        int n = m.instructions.size();
+        if (n == 0 || n > MAX_INSTRUCTIONS || (m.access & (Opcodes.ACC_ABSTRACT | Opcodes.ACC_NATIVE)) != 0) {
+            return;
+        }
+        TaintInterpreter in = new TaintInterpreter(this, run);
+        TaintFrame[] frames = new TaintFrame[n];
+        frames[0] = entryFrame(run, in);
+        List<List<TryCatchBlockNode>> handlers = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            handlers.add(List.of());
+        }
+        for (TryCatchBlockNode tcb : m.tryCatchBlocks) {
+            int begin = m.instructions.indexOf(tcb.start);
+            int end = m.instructions.indexOf(tcb.end);
+            for (int i = begin; i < end; i++) {
+                if (handlers.get(i).isEmpty()) {
+                    handlers.set(i, new ArrayList<>(2));
+                }
+                handlers.get(i).add(tcb);
+            }
+        }
+        ArrayDeque<Integer> work = new ArrayDeque<>();
+        BitSet queued = new BitSet(n);
+        work.add(0);
+        queued.set(0);
+        long budget = (long) n * MAX_VISITS_PER_INSTRUCTION + 1000;
+        Merger merger = (target, frame) -> {
+            if (frames[target] == null) {
+                frames[target] = frame.copy();
+            } else if (!frames[target].mergeFrom(frame)) {
+                return;
+            }
+            if (!queued.get(target)) {
+                queued.set(target);
+                work.add(target);
+            }
+        };
+        while (!work.isEmpty()) {
+            if (--budget < 0) {
+                run.gaveUp = true;
+                return;
+            }
+            int i = work.poll();
+            queued.clear(i);
+            step(run, in, m, i, frames[i], handlers.get(i), merger, false);
+        }
+        // The reporting pass: every reachable instruction once more, on its final frame.
+        run.reporting = true;
+        for (int i = 0; i < n; i++) {
+            if (frames[i] != null) {
+                step(run, in, m, i, frames[i], List.of(), (target, frame) -> { }, true);
+            }
+        }
+    }
+
+    private interface Merger {
+        void merge(int target, TaintFrame frame);
+    }
+
+    private void step(MethodRun run, TaintInterpreter in, MethodNode m, int i, TaintFrame frame,
+                      List<TryCatchBlockNode> handlers, Merger merger, boolean reporting) throws AnalyzerException {
+        AbstractInsnNode insn = m.instructions.get(i);
+        for (TryCatchBlockNode tcb : handlers) {
+            TaintFrame handler = frame.copy();
+            handler.clearStack();
+            handler.push(Taint.of(Type.getObjectType(tcb.type == null ? "java/lang/Throwable" : tcb.type)));
+            merger.merge(m.instructions.indexOf(tcb.handler), handler);
+        }
+        if (insn instanceof LineNumberNode line) {
+            run.line = line.line;
+        }
+        int op = insn.getOpcode();
+        if (op < 0) {
+            merger.merge(i + 1, frame);
+            return;
+        }
+        if (op == Opcodes.JSR || op == Opcodes.RET) {
+            throw new AnalyzerException(insn, "JSR/RET is not supported");
+        }
+        TaintFrame out = frame.copy();
+        in.frame = out;
+        in.index = i;
+        run.insn = insn;
+        Boolean outcome = reporting ? null : condition(frame, op);
+        Taint.Guard guard = op == Opcodes.IFEQ || op == Opcodes.IFNE ? frame.getStack(frame.getStackSize() - 1).guard() : null;
+        Taint switchKey = insn instanceof TableSwitchInsnNode || insn instanceof LookupSwitchInsnNode
+                ? frame.getStack(frame.getStackSize() - 1) : null;
+        out.execute(insn, in);
+        if (reporting) {
+            return;
+        }
+        if (insn instanceof JumpInsnNode jump) {
+            int target = m.instructions.indexOf(jump.label);
+            if (op == Opcodes.GOTO) {
+                merger.merge(target, out);
+                return;
+            }
+            if (outcome != Boolean.FALSE) {
+                merger.merge(target, refine(out, guard, op == Opcodes.IFNE));
+            }
+            if (outcome != Boolean.TRUE) {
+                merger.merge(i + 1, refine(out, guard, op == Opcodes.IFEQ));
+            }
+        } else if (insn instanceof TableSwitchInsnNode table) {
+            Integer key = switchKey.constant() instanceof Integer k ? k : null;
+            if (key != null) {
+                int offset = key - table.min;
+                merger.merge(m.instructions.indexOf(offset >= 0 && offset < table.labels.size()
+                        ? table.labels.get(offset) : table.dflt), out);
+            } else {
+                merger.merge(m.instructions.indexOf(table.dflt), out);
+                table.labels.forEach(label -> merger.merge(m.instructions.indexOf(label), out));
+            }
+        } else if (insn instanceof LookupSwitchInsnNode lookup) {
+            Integer key = switchKey.constant() instanceof Integer k ? k : null;
+            if (key != null) {
+                int at = lookup.keys.indexOf(key);
+                merger.merge(m.instructions.indexOf(at >= 0 ? lookup.labels.get(at) : lookup.dflt), out);
+            } else {
+                merger.merge(m.instructions.indexOf(lookup.dflt), out);
+                lookup.labels.forEach(label -> merger.merge(m.instructions.indexOf(label), out));
+            }
+        } else if (!(op >= Opcodes.IRETURN && op <= Opcodes.RETURN) && op != Opcodes.ATHROW) {
+            merger.merge(i + 1, out);
+        }
+    }
+
+    /** The outcome of a conditional jump whose operands are constants; null when unknown. */
+    private static Boolean condition(TaintFrame frame, int op) {
+        if (op >= Opcodes.IFEQ && op <= Opcodes.IFLE) {
+            Object v = frame.getStack(frame.getStackSize() - 1).constant();
+            if (!(v instanceof Integer x)) {
+                return null;
+            }
+            return switch (op) {
+                case Opcodes.IFEQ -> x == 0;
+                case Opcodes.IFNE -> x != 0;
+                case Opcodes.IFLT -> x < 0;
+                case Opcodes.IFGE -> x >= 0;
+                case Opcodes.IFGT -> x > 0;
+                default -> x <= 0;
+            };
+        }
+        if (op >= Opcodes.IF_ICMPEQ && op <= Opcodes.IF_ICMPLE) {
+            Object a = frame.getStack(frame.getStackSize() - 2).constant();
+            Object b = frame.getStack(frame.getStackSize() - 1).constant();
+            if (!(a instanceof Integer x) || !(b instanceof Integer y)) {
+                return null;
+            }
+            return switch (op) {
+                case Opcodes.IF_ICMPEQ -> x.intValue() == y.intValue();
+                case Opcodes.IF_ICMPNE -> x.intValue() != y.intValue();
+                case Opcodes.IF_ICMPLT -> x < y;
+                case Opcodes.IF_ICMPGE -> x >= y;
+                case Opcodes.IF_ICMPGT -> x > y;
+                default -> x <= y;
+            };
+        }
+        return null;
+    }
+
+    /** The frame on the edge where the tested validator returned {@code result}: its checked variable cleaned. */
+    private static TaintFrame refine(TaintFrame out, Taint.Guard guard, boolean result) {
+        if (guard == null || guard.whenTrue() != result || guard.local() >= out.getLocals()) {
+            return out;
+        }
+        TaintFrame refined = out.copy();
+        Taint checked = refined.getLocal(guard.local());
+        refined.setLocal(guard.local(), checked.cleaned(guard.kinds(), 0));
+        return refined;
+    }
+
+    private TaintFrame entryFrame(MethodRun run, TaintInterpreter in) {
+        MethodNode m = run.method;
+        TaintFrame entry = new TaintFrame(m.maxLocals, m.maxStack);
+        in.frame = entry;
+        boolean isInstance = (m.access & Opcodes.ACC_STATIC) == 0;
+        int local = 0;
+        if (isInstance) {
+            entry.setLocal(local, in.newParameterValue(true, local, Type.getObjectType(run.owner.name)));
+            entry.heap.put(TaintFrame.THIS, Contents.map());
+            local++;
+        }
+        Type[] arguments = Type.getArgumentTypes(m.desc);
+        for (Type argument : arguments) {
+            entry.setLocal(local, in.newParameterValue(isInstance, local, argument));
+            local++;
+            if (argument.getSize() == 2) {
+                entry.setLocal(local++, Taint.UNINITIALIZED);
+            }
+        }
+        while (local < m.maxLocals) {
+            entry.setLocal(local++, Taint.UNINITIALIZED);
+        }
+        entry.setReturn(in.newReturnTypeValue(Type.getReturnType(m.desc)));
+        return entry;
+    }
+
+    /** One analysis of one method: as itself (findings) or for a summary (parameters as labels). */
+    final class MethodRun {
+        final ClassNode owner;
+        final MethodNode method;
+        final boolean summarising;
+        final Map<String, Finding> findings = new LinkedHashMap<>();
+        final List<ParameterSink> parameterSinks = new ArrayList<>();
+        Map<String, Taint> collectFields;
+        boolean reporting;
+        boolean gaveUp;
+        AbstractInsnNode insn;
+        int line = -1;
+        private Taint returned;
+        private final int[] parameterOfLocal;
+        private final List<TaintRules.Sink> returnSinks;
+
+        MethodRun(ClassNode owner, MethodNode method, boolean summarising) {
+            this.owner = owner;
+            this.method = method;
+            this.summarising = summarising;
+            boolean isInstance = (method.access & Opcodes.ACC_STATIC) == 0;
+            Type[] arguments = Type.getArgumentTypes(method.desc);
+            parameterOfLocal = new int[Math.max(method.maxLocals, arguments.length * 2 + 1)];
+            java.util.Arrays.fill(parameterOfLocal, -1);
+            int local = 0;
+            int parameter = 0;
+            if (isInstance) {
+                parameterOfLocal[local++] = parameter++;
+            }
+            for (Type argument : arguments) {
+                parameterOfLocal[local] = parameter++;
+                local += argument.getSize();
+            }
+            returnSinks = summarising ? List.of() : calls.returnSinks(owner, method);
+        }
+
+        String owner() {
+            return owner.name;
+        }
+
+        Taint parameter(boolean isInstance, int local, Type type) {
+            int parameter = local < parameterOfLocal.length ? parameterOfLocal[local] : -1;
+            if (isInstance && local == 0) {
+                Taint self = Taint.object(type, TaintFrame.THIS);
+                return summarising ? self.plus(1L << Taint.PARAMETER_BASE, 0, null) : self;
+            }
+            if (parameter < 0) {
+                return Taint.of(type);
+            }
+            if (summarising) {
+                return parameter < Taint.MAX_PARAMETERS && TaintInterpreter.isData(type)
+                        ? Taint.tainted(type, 1L << (Taint.PARAMETER_BASE + parameter), null) : Taint.of(type);
+            }
+            int argument = parameter - (isInstance ? 1 : 0);
+            long labels = TaintInterpreter.isData(type) ? calls.parameterSource(owner, method, argument, type) : 0;
+            return labels == 0 ? Taint.of(type)
+                    : Taint.tainted(type, labels, "parameter " + parameterName(argument) + " of " + method.name);
+        }
+
+        private String parameterName(int argument) {
+            if (method.localVariables != null) {
+                int slot = -1;
+                for (int local = 0; local < parameterOfLocal.length; local++) {
+                    if (parameterOfLocal[local] == argument + ((method.access & Opcodes.ACC_STATIC) == 0 ? 1 : 0)) {
+                        slot = local;
+                    }
+                }
+                for (var variable : method.localVariables) {
+                    if (variable.index == slot) {
+                        return variable.name;
+                    }
+                }
+            }
+            return "#" + (argument + 1);
+        }
+
+        void returned(TaintFrame frame, AbstractInsnNode at, Taint value) {
+            if (value == null) {
+                return;
+            }
+            if (!reporting) {
+                return;
+            }
+            Taint effective = frame.effective(value).withLocal(-1).withObject(-1).withGuard(null);
+            for (TaintRules.Sink sink : returnSinks) {
+                check(sink, effective, at, "the response");
+            }
+            returned = returned == null ? effective : returned.merge(effective);
+        }
+
+        void storedField(String name, Taint value) {
+            if (collectFields != null && (value.labels() & Taint.SOURCE_MASK) != 0) {
+                Taint clean = value.taintOnly(null);
+                collectFields.merge(name, clean, Taint::merge);
+            }
+        }
+
+        /** Checks a value arriving at a sink: a finding for real sources, a parameter sink while summarising. */
+        void check(TaintRules.Sink sink, Taint value, AbstractInsnNode at, String sinkName) {
+            if (!reporting || value == null || !value.isTainted()) {
+                return;
+            }
+            if ((value.cleanFor() & rules.kind(sink.bugType())) != 0) {
+                return;
+            }
+            if (sink.prefix() != null && (value.prefix() == null || !value.prefix().startsWith(sink.prefix()))) {
+                return;
+            }
+            if (summarising) {
+                long parameters = value.labels() >>> Taint.PARAMETER_BASE;
+                for (int p = 0; parameters != 0; p++, parameters >>>= 1) {
+                    if ((parameters & 1) != 0) {
+                        parameterSinks.add(new ParameterSink(p, sink, sinkName + " in " + owner.name.replace('/', '.')
+                                + "." + method.name + (line > 0 ? " (line " + line + ")" : "")));
+                    }
+                }
+                return;
+            }
+            long labels = value.labels() & sink.labels() & Taint.SOURCE_MASK;
+            if (labels == 0) {
+                return;
+            }
+            String key = sink.bugType() + ' ' + line;
+            findings.putIfAbsent(key, new Finding(sink.bugType(), at, line, labels, value.source(), sinkName));
+        }
+
+        Summary summary() {
+            if (gaveUp) {
+                return null;
+            }
+            Taint r = returned == null ? Taint.of(null) : returned;
+            return new Summary(r.labels(), r.cleanFor(), r.source(), r.constant(), List.copyOf(parameterSinks));
+        }
+    }
+}

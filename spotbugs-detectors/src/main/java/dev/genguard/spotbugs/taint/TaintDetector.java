@@ -1,0 +1,117 @@
+package dev.genguard.spotbugs.taint;
+
+import dev.genguard.spotbugs.dataflow.SpotBugsClassSource;
+import dev.genguard.spotbugs.dataflow.ValueAnalysisDetector;
+import edu.umd.cs.findbugs.BugInstance;
+import edu.umd.cs.findbugs.BugReporter;
+import edu.umd.cs.findbugs.Priorities;
+import edu.umd.cs.findbugs.ba.ClassContext;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.apache.bcel.classfile.Constant;
+import org.apache.bcel.classfile.ConstantUtf8;
+import org.apache.bcel.classfile.JavaClass;
+import org.apache.bcel.classfile.Method;
+import org.objectweb.asm.tree.AbstractInsnNode;
+import org.objectweb.asm.tree.ClassNode;
+import org.objectweb.asm.tree.MethodInsnNode;
+import org.objectweb.asm.tree.MethodNode;
+import org.objectweb.asm.tree.analysis.AnalyzerException;
+
+/**
+ * Untrusted data that reaches a dangerous call: one detector for every injection-style bug type, since they share
+ * one analysis of each method ({@link TaintAnalysis}) and differ only in their rules ({@link TaintRules}, the data
+ * files under {@code genguard/taint/}). A method is analysed when it calls a method some sink names, or returns a
+ * {@code String} a sink rule covers (a Spring handler's response or view name).
+ *
+ * <p>Confidence: NORMAL for request data and archive entry names, LOW when the only source is the process
+ * environment or command line (trusted by default, untrusted in the strict profile). Test classes are skipped.
+ */
+public class TaintDetector extends ValueAnalysisDetector {
+
+    private final TaintRules rules = TaintRules.load();
+    private final TaintAnalysis analysis = new TaintAnalysis(rules, classes);
+    private final Set<String> sinkNames = new HashSet<>();
+    private final Set<String> constructedSinks = new HashSet<>();
+
+    public TaintDetector(BugReporter bugReporter) {
+        super(bugReporter);
+        for (TaintRules.Sink sink : rules.sinks()) {
+            if ("<init>".equals(sink.member().name())) {
+                constructedSinks.add(sink.member().owner());
+            } else {
+                sinkNames.add(sink.member().name());
+            }
+        }
+    }
+
+    @Override
+    protected boolean mayReport(JavaClass javaClass) {
+        if (isTestClass(javaClass)) {
+            return false;
+        }
+        for (Constant constant : javaClass.getConstantPool().getConstantPool()) {
+            if (constant instanceof ConstantUtf8 utf8) {
+                String text = utf8.getBytes();
+                if (sinkNames.contains(text) || constructedSinks.contains(text)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    @Override
+    protected boolean mayReport(ClassNode cls, MethodNode method) {
+        if (!analysis.calls().returnSinks(cls, method).isEmpty()) {
+            return true;
+        }
+        for (AbstractInsnNode insn = method.instructions.getFirst(); insn != null; insn = insn.getNext()) {
+            if (insn instanceof MethodInsnNode call && (sinkNames.contains(call.name)
+                    || "<init>".equals(call.name) && constructedSinks.contains(call.owner))) {
+                return true;
+            }
+            if (insn instanceof MethodInsnNode call && classes.isApplicationClass(call.owner)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    @Override
+    protected void visitClass(ClassContext classContext, ClassNode cls) {
+        for (MethodNode method : cls.methods) {
+            if (!mayReport(cls, method)) {
+                continue;
+            }
+            List<TaintAnalysis.Finding> findings;
+            try {
+                findings = analysis.findings(cls, method);
+            } catch (AnalyzerException | RuntimeException e) {
+                bugReporter.logError("GenGuard: cannot analyse " + cls.name + "." + method.name + method.desc, e);
+                continue;
+            }
+            if (findings.isEmpty()) {
+                continue;
+            }
+            Method bcelMethod = SpotBugsClassSource.bcelMethod(classContext, method);
+            if (bcelMethod == null) {
+                continue;
+            }
+            for (TaintAnalysis.Finding finding : findings) {
+                bugAccumulator.accumulateBug(new BugInstance(this, finding.bugType(), priority(finding.labels()))
+                        .addClassAndMethod(classContext.getJavaClass(), bcelMethod)
+                        .addString(finding.source() == null ? "untrusted input" : finding.source())
+                        .addString(finding.sink()),
+                        SpotBugsClassSource.sourceLine(classContext, bcelMethod, method, finding.insn()));
+            }
+        }
+    }
+
+    /** Request data, headers and archive entries: NORMAL; only the environment or command line: LOW (strict profile). */
+    static int priority(long labels) {
+        long untrusted = TaintRules.Label.REQUEST.bit() | TaintRules.Label.HEADER.bit() | TaintRules.Label.ARCHIVE.bit();
+        return (labels & untrusted) != 0 ? Priorities.NORMAL_PRIORITY : Priorities.LOW_PRIORITY;
+    }
+}

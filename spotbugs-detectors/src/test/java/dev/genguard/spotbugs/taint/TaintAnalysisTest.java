@@ -1,0 +1,59 @@
+package dev.genguard.spotbugs.taint;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.genguard.spotbugs.dataflow.TestClassSource;
+import dev.genguard.spotbugs.taint.samples.TaintSamples;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+import org.objectweb.asm.Type;
+import org.objectweb.asm.tree.ClassNode;
+import org.objectweb.asm.tree.MethodNode;
+
+/**
+ * The taint analysis on {@link TaintSamples}, with rules of its own: every {@code bad*} method has a finding, no
+ * {@code good*} method has one. The rules are the same data format the plugin ships.
+ */
+class TaintAnalysisTest {
+
+    private static final String SAMPLES = Type.getInternalName(TaintSamples.class);
+
+    static TaintRules sampleRules() {
+        return TaintRules.of(Map.of(
+                "sources.tsv", "request\tcall\t" + SAMPLES + "$Request\tparam\t*\n",
+                "sinks.tsv", "GENGUARD_SQL_INJECTION\trequest\t" + SAMPLES + "$Db\tquery\t*\t0\n"
+                        + "GENGUARD_COMMAND_INJECTION\trequest\t" + SAMPLES + "$Db\trun\t*\t0\n",
+                "sanitizers.tsv", SAMPLES + "$Encoder\tsql\t*\tGENGUARD_SQL_INJECTION\t-\n"
+                        + "java/nio/file/Path\tnormalize\t*\t-\tnormalized\n",
+                "validators.tsv", "java/util/Collection\tcontains\t*\t0\ttrue\t*\t-\n"
+                        + "java/nio/file/Path\tstartsWith\t*\treceiver\ttrue\tGENGUARD_SQL_INJECTION\tnormalized\n"));
+    }
+
+    @TestFactory
+    Stream<DynamicTest> badCasesHaveFindingsAndGoodCasesNone() {
+        TestClassSource source = new TestClassSource("dev/genguard/spotbugs/taint/samples/");
+        ClassNode cls = source.lookupClass(SAMPLES);
+        TaintAnalysis analysis = new TaintAnalysis(sampleRules(), source);
+        List<DynamicTest> tests = new ArrayList<>();
+        for (MethodNode method : cls.methods) {
+            boolean bad = method.name.startsWith("bad");
+            if (!bad && !method.name.startsWith("good")) {
+                continue;
+            }
+            tests.add(DynamicTest.dynamicTest(method.name, () -> {
+                List<TaintAnalysis.Finding> findings = analysis.findings(cls, method);
+                if (bad) {
+                    assertThat(findings).as(method.name).isNotEmpty();
+                } else {
+                    assertThat(findings).as(method.name).isEmpty();
+                }
+            }));
+        }
+        assertThat(tests).hasSizeGreaterThan(30);
+        return tests.stream();
+    }
+}
