@@ -35,13 +35,18 @@ final class SecretNames {
             String word = words.get(i);
             String previous = i > 0 ? words.get(i - 1) : "";
             if (SECRET_WORDS.contains(word)
-                    || "key".equals(word) && KEY_QUALIFIERS.contains(previous)
+                    || "key".equals(word) && (KEY_QUALIFIERS.contains(previous) || isRememberMe(words, i - 1))
                     || "code".equals(word) && CODE_QUALIFIERS.contains(previous)
                     || "id".equals(word) && ID_QUALIFIERS.contains(previous)) {
                 return true;
             }
         }
         return false;
+    }
+
+    /** A remember-me key: the persistent login credential (Spring Security's remember-me token). */
+    private static boolean isRememberMe(List<String> words, int me) {
+        return me > 0 && "me".equals(words.get(me)) && "remember".equals(words.get(me - 1));
     }
 
     /** Lower-case words of a camelCase, PascalCase, UPPER_SNAKE or snake_case identifier. */

@@ -75,6 +75,16 @@ final class Calls implements Opcodes {
         return result;
     }
 
+    /** Whether a call is a sink by the rules (through the class hierarchy). */
+    boolean isSink(MethodInsnNode call) {
+        return !rulesFor(call.owner, call.name, call.desc).sinks().isEmpty();
+    }
+
+    /** Whether a call is a source by the rules. */
+    boolean isSource(MethodInsnNode call) {
+        return !rulesFor(call.owner, call.name, call.desc).sources().isEmpty();
+    }
+
     Taint invoke(TaintInterpreter in, MethodInsnNode call, List<? extends Taint> values) {
         TaintFrame frame = in.frame;
         boolean hasReceiver = call.getOpcode() != INVOKESTATIC;
@@ -84,19 +94,22 @@ final class Calls implements Opcodes {
         Matched rules = rulesFor(call.owner, call.name, call.desc);
         TaintAnalysis.Summary summary = rules.isEmpty() ? analysis.summary(call) : null;
         TaintAnalysis.MethodRun run = in.run();
-        if (run.reporting) {
-            checkSinks(frame, run, call, rules, receiver, args);
-            if (summary != null) {
-                for (TaintAnalysis.ParameterSink sink : summary.sinks()) {
-                    if (sink.parameter() < values.size()) {
-                        run.check(sink.sink(), frame.effective(values.get(sink.parameter())), call, sink.where());
-                    }
+        checkSinks(frame, run, call, rules, receiver, args);
+        if (summary != null) {
+            for (TaintAnalysis.ParameterSink sink : summary.sinks()) {
+                if (sink.parameter() < values.size()) {
+                    run.check(sink.sink(), frame.effective(values.get(sink.parameter())), call, sink.where());
                 }
             }
         }
         if ("<init>".equals(call.name)) {
             construct(frame, call, receiver, args);
             return null;
+        }
+        if (!rules.sinks().isEmpty() && rules.sanitizers().isEmpty()) {
+            // What a query, a command, a file or a remote call returns is its own data, not the argument it consumed;
+            // the other arguments and the receiver still pass their taint (text.split(regex) is the text's).
+            return sinkResult(frame, call, rules.sinks(), receiver, args, returnType);
         }
         if (!rules.sources().isEmpty()) {
             TaintRules.Source source = rules.sources().get(0);
@@ -129,9 +142,77 @@ final class Calls implements Opcodes {
         if (summary != null) {
             return summarised(frame, summary, values, returnType);
         }
+        Taint property = property(frame, call, receiver, args, returnType);
+        if (property != null) {
+            return property == NO_RESULT ? null : property;
+        }
         Taint result = propagate(frame, receiver, args, returnType);
         sideEffects(frame, receiver, args);
         return projected(call, receiver, args, result);
+    }
+
+    private static final Taint NO_RESULT = Taint.of(Type.VOID_TYPE);
+
+    private static Taint sinkResult(TaintFrame frame, MethodInsnNode call, List<TaintRules.Sink> sinks, Taint receiver,
+                                    List<? extends Taint> args, Type returnType) {
+        if (returnType.getSort() == Type.VOID) {
+            return null;
+        }
+        boolean[] consumed = new boolean[args.size() + 1];
+        for (TaintRules.Sink sink : sinks) {
+            if (sink.arguments().length == 0) {
+                java.util.Arrays.fill(consumed, 1, consumed.length, true);
+            }
+            for (int argument : sink.arguments()) {
+                if (argument + 1 < consumed.length) {
+                    consumed[argument + 1] = true;
+                }
+            }
+        }
+        Taint result = Taint.of(returnType);
+        if (TaintInterpreter.isData(returnType)) {
+            if (receiver != null && !consumed[0] && receiver.object() != TaintFrame.THIS) {
+                result = result.plus(frame.effective(receiver));
+            }
+            for (int i = 0; i < args.size(); i++) {
+                if (!consumed[i + 1]) {
+                    result = result.plus(frame.effective(args.get(i)));
+                }
+            }
+        }
+        // A writer's format returns the writer itself: keep its marks so that chained calls stay sinks.
+        if (receiver != null && returnType.getSort() == Type.OBJECT && returnType.getInternalName().equals(call.owner)) {
+            result = result.cleaned(0, receiver.marks());
+        }
+        return result;
+    }
+
+    /**
+     * Bean properties of an object the method created: {@code setName(v)} stores {@code v} under "name" and
+     * {@code getName()}/{@code isName()} reads it back (with what the constructor and other calls gave the object
+     * as a whole). Null when the call is no property access of a followed object.
+     */
+    private static Taint property(TaintFrame frame, MethodInsnNode call, Taint receiver, List<? extends Taint> args,
+                                  Type returnType) {
+        Contents contents = receiver == null || receiver.object() == TaintFrame.THIS ? null : frame.contents(receiver);
+        if (contents == null || contents.entries() == null) {
+            return null;
+        }
+        String name = call.name;
+        if (name.length() > 3 && name.startsWith("set") && args.size() == 1) {
+            frame.heap.put(receiver.object(), contents.put(propertyName(name.substring(3)), stored(frame, args.get(0))));
+            return returnType.getSort() == Type.VOID ? NO_RESULT : Taint.of(returnType);
+        }
+        String property = name.length() > 3 && name.startsWith("get") ? name.substring(3)
+                : name.length() > 2 && name.startsWith("is") ? name.substring(2) : null;
+        if (property != null && args.isEmpty() && returnType.getSort() != Type.VOID) {
+            return result(returnType, contents.entry(propertyName(property)));
+        }
+        return null;
+    }
+
+    private static String propertyName(String suffix) {
+        return Character.toLowerCase(suffix.charAt(0)) + suffix.substring(1);
     }
 
     /**
@@ -207,7 +288,7 @@ final class Calls implements Opcodes {
         if (receiver != null && receiver.object() != TaintFrame.THIS && incoming.isTainted()) {
             Contents contents = frame.contents(receiver);
             if (contents != null) {
-                frame.heap.put(receiver.object(), contents.collapsed(incoming));
+                frame.heap.put(receiver.object(), contents.absorbed(incoming));
             }
         }
         Taint source = receiver == null ? null : receiver.object() == TaintFrame.THIS ? null : frame.effective(receiver);
@@ -241,7 +322,8 @@ final class Calls implements Opcodes {
             incoming = incoming.plus(frame.effective(arg));
         }
         if (incoming.isTainted()) {
-            frame.heap.put(receiver.object(), contents.collapsed(incoming));
+            frame.heap.put(receiver.object(), analysis.isCollection(call.owner) ? contents.collapsed(incoming)
+                    : contents.absorbed(incoming));
         }
     }
 

@@ -18,7 +18,8 @@ final class Contents {
     /** Larger lists, arrays and maps are not followed part by part. */
     static final int MAX_PARTS = 64;
 
-    static final Contents EMPTY_OBJECT = new Contents(null, null, null);
+    /** A new object of a class the analysis does not model: its properties by name ({@code setName}/{@code getName}). */
+    static final Contents EMPTY_OBJECT = new Contents(null, null, Map.of());
 
     private final Taint all;
     private final List<Taint> elements;
@@ -96,6 +97,14 @@ final class Contents {
     /** Everything stored so far plus {@code value}, parts collapsed. */
     Contents collapsed(Taint value) {
         return new Contents(join(all(), value == null ? null : value.taintOnly(null)), null, null);
+    }
+
+    /** {@code value} joins what the object holds as a whole; the parts stay apart. */
+    Contents absorbed(Taint value) {
+        if (value == null || !value.isTainted()) {
+            return this;
+        }
+        return new Contents(join(all, value.taintOnly(null)), elements, entries);
     }
 
     Contents withText(Taint value) {

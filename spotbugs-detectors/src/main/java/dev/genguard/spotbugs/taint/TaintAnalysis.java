@@ -292,21 +292,17 @@ final class TaintAnalysis {
                 work.add(target);
             }
         };
+        // Sinks are checked at every visit: frames only grow towards the fixpoint and a check only finds more with
+        // more taint, so what an early visit finds the final frames would find too.
         while (!work.isEmpty()) {
             if (--budget < 0) {
                 run.gaveUp = true;
+                run.findings.clear();
                 return;
             }
             int i = work.poll();
             queued.clear(i);
-            step(run, in, m, i, frames[i], handlers.get(i), merger, false);
-        }
-        // The reporting pass: every reachable instruction once more, on its final frame.
-        run.reporting = true;
-        for (int i = 0; i < n; i++) {
-            if (frames[i] != null) {
-                step(run, in, m, i, frames[i], List.of(), (target, frame) -> { }, true);
-            }
+            step(run, in, m, i, frames[i], handlers.get(i), merger);
         }
     }
 
@@ -315,7 +311,7 @@ final class TaintAnalysis {
     }
 
     private void step(MethodRun run, TaintInterpreter in, MethodNode m, int i, TaintFrame frame,
-                      List<TryCatchBlockNode> handlers, Merger merger, boolean reporting) throws AnalyzerException {
+                      List<TryCatchBlockNode> handlers, Merger merger) throws AnalyzerException {
         AbstractInsnNode insn = m.instructions.get(i);
         for (TryCatchBlockNode tcb : handlers) {
             TaintFrame handler = frame.copy();
@@ -323,9 +319,7 @@ final class TaintAnalysis {
             handler.push(Taint.of(Type.getObjectType(tcb.type == null ? "java/lang/Throwable" : tcb.type)));
             merger.merge(m.instructions.indexOf(tcb.handler), handler);
         }
-        if (insn instanceof LineNumberNode line) {
-            run.line = line.line;
-        }
+        run.line = run.lines[i];
         int op = insn.getOpcode();
         if (op < 0) {
             merger.merge(i + 1, frame);
@@ -338,14 +332,11 @@ final class TaintAnalysis {
         in.frame = out;
         in.index = i;
         run.insn = insn;
-        Boolean outcome = reporting ? null : condition(frame, op);
+        Boolean outcome = condition(frame, op);
         Taint.Guard guard = op == Opcodes.IFEQ || op == Opcodes.IFNE ? frame.getStack(frame.getStackSize() - 1).guard() : null;
         Taint switchKey = insn instanceof TableSwitchInsnNode || insn instanceof LookupSwitchInsnNode
                 ? frame.getStack(frame.getStackSize() - 1) : null;
         out.execute(insn, in);
-        if (reporting) {
-            return;
-        }
         if (insn instanceof JumpInsnNode jump) {
             int target = m.instructions.indexOf(jump.label);
             if (op == Opcodes.GOTO) {
@@ -459,9 +450,10 @@ final class TaintAnalysis {
         final MethodNode method;
         final boolean summarising;
         final Map<String, Finding> findings = new LinkedHashMap<>();
-        final List<ParameterSink> parameterSinks = new ArrayList<>();
+        final Set<ParameterSink> parameterSinks = new java.util.LinkedHashSet<>();
+        /** The source line of each instruction, from the line number table. */
+        final int[] lines;
         Map<String, Taint> collectFields;
-        boolean reporting;
         boolean gaveUp;
         AbstractInsnNode insn;
         int line = -1;
@@ -487,6 +479,15 @@ final class TaintAnalysis {
                 local += argument.getSize();
             }
             returnSinks = summarising ? List.of() : calls.returnSinks(owner, method);
+            lines = new int[method.instructions.size()];
+            int current = -1;
+            int index = 0;
+            for (AbstractInsnNode insn = method.instructions.getFirst(); insn != null; insn = insn.getNext(), index++) {
+                if (insn instanceof LineNumberNode line) {
+                    current = line.line;
+                }
+                lines[index] = current;
+            }
         }
 
         String owner() {
@@ -533,9 +534,6 @@ final class TaintAnalysis {
             if (value == null) {
                 return;
             }
-            if (!reporting) {
-                return;
-            }
             Taint effective = frame.effective(value).withLocal(-1).withObject(-1).withGuard(null);
             for (TaintRules.Sink sink : returnSinks) {
                 check(sink, effective, at, "the response");
@@ -552,7 +550,7 @@ final class TaintAnalysis {
 
         /** Checks a value arriving at a sink: a finding for real sources, a parameter sink while summarising. */
         void check(TaintRules.Sink sink, Taint value, AbstractInsnNode at, String sinkName) {
-            if (!reporting || value == null || !value.isTainted()) {
+            if (value == null || !value.isTainted()) {
                 return;
             }
             if ((value.cleanFor() & rules.kind(sink.bugType())) != 0) {

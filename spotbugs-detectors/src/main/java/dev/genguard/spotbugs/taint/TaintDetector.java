@@ -13,6 +13,7 @@ import org.apache.bcel.classfile.Constant;
 import org.apache.bcel.classfile.ConstantUtf8;
 import org.apache.bcel.classfile.JavaClass;
 import org.apache.bcel.classfile.Method;
+import org.objectweb.asm.Type;
 import org.objectweb.asm.tree.AbstractInsnNode;
 import org.objectweb.asm.tree.ClassNode;
 import org.objectweb.asm.tree.MethodInsnNode;
@@ -62,21 +63,34 @@ public class TaintDetector extends ValueAnalysisDetector {
         return false;
     }
 
+    /**
+     * A method is analysed when it holds a sink (a call the sink rules match, or a returned response) and may hold
+     * untrusted data: a source call, a parameter a source rule names, or a call into the analysed code or a field
+     * read (whose summaries may bring a source in).
+     */
     @Override
     protected boolean mayReport(ClassNode cls, MethodNode method) {
-        if (!analysis.calls().returnSinks(cls, method).isEmpty()) {
-            return true;
-        }
-        for (AbstractInsnNode insn = method.instructions.getFirst(); insn != null; insn = insn.getNext()) {
-            if (insn instanceof MethodInsnNode call && (sinkNames.contains(call.name)
-                    || "<init>".equals(call.name) && constructedSinks.contains(call.owner))) {
-                return true;
+        boolean sink = !analysis.calls().returnSinks(cls, method).isEmpty();
+        boolean source = false;
+        for (AbstractInsnNode insn = method.instructions.getFirst(); insn != null && !(sink && source); insn = insn.getNext()) {
+            if (insn instanceof MethodInsnNode call) {
+                if (!sink && (sinkNames.contains(call.name) || "<init>".equals(call.name) && constructedSinks.contains(call.owner))) {
+                    sink = analysis.calls().isSink(call);
+                }
+                if (!source) {
+                    source = classes.isApplicationClass(call.owner) || analysis.calls().isSource(call);
+                }
+            } else if (insn.getOpcode() == org.objectweb.asm.Opcodes.GETFIELD) {
+                source = true;
             }
-            if (insn instanceof MethodInsnNode call && classes.isApplicationClass(call.owner)) {
-                return true;
+        }
+        if (sink && !source) {
+            Type[] arguments = Type.getArgumentTypes(method.desc);
+            for (int i = 0; i < arguments.length && !source; i++) {
+                source = analysis.calls().parameterSource(cls, method, i, arguments[i]) != 0;
             }
         }
-        return false;
+        return sink && source;
     }
 
     @Override
