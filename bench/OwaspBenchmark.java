@@ -207,6 +207,9 @@ public class OwaspBenchmark {
         List<Variant> variants = List.of(
                 new Variant("parse baseline", ofPlugin(baseline), UserPreferences.EFFORT_DEFAULT),
                 new Variant("GenGuard", ofPlugin(genguard), UserPreferences.EFFORT_DEFAULT),
+                // The taint detector alone (issue 5's cost target): the injection categories' whole analysis.
+                new Variant("GenGuard taint only", ofPlugin(genguard).and(f -> "TaintDetector".equals(f.getShortName())),
+                        UserPreferences.EFFORT_DEFAULT),
                 new Variant("FindSecBugs", ofPlugin(findsecbugs), UserPreferences.EFFORT_MAX));
         Map<String, List<Bug>> bugs = new LinkedHashMap<>();
         Map<String, List<Long>> cpu = new LinkedHashMap<>();

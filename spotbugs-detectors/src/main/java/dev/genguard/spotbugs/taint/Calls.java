@@ -139,12 +139,13 @@ final class Calls implements Opcodes {
                 && analysis.isCollection(call.owner)) {
             return collection(frame, call, receiver, args, returnType);
         }
-        if (summary != null) {
-            return summarised(frame, summary, values, returnType);
-        }
+        // A created bean's properties before its summary: a summary does not say what a setter stored.
         Taint property = property(frame, call, receiver, args, returnType);
         if (property != null) {
             return property == NO_RESULT ? null : property;
+        }
+        if (summary != null) {
+            return summarised(frame, summary, values, returnType);
         }
         Taint result = propagate(frame, receiver, args, returnType);
         sideEffects(frame, receiver, args);

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import org.objectweb.asm.Type;
 import org.objectweb.asm.tree.ClassNode;
@@ -26,11 +27,14 @@ class TaintAnalysisTest {
         return TaintRules.of(Map.of(
                 "sources.tsv", "request\tcall\t" + SAMPLES + "$Request\tparam\t*\n",
                 "sinks.tsv", "GENGUARD_SQL_INJECTION\trequest\t" + SAMPLES + "$Db\tquery\t*\t0\n"
+                        + "GENGUARD_SQL_INJECTION\trequest\t" + SAMPLES + "$Db\tlookup\t*\t0\n"
                         + "GENGUARD_COMMAND_INJECTION\trequest\t" + SAMPLES + "$Db\trun\t*\t0\n",
                 "sanitizers.tsv", SAMPLES + "$Encoder\tsql\t*\tGENGUARD_SQL_INJECTION\t-\n"
                         + "java/nio/file/Path\tnormalize\t*\t-\tnormalized\n",
                 "validators.tsv", "java/util/Collection\tcontains\t*\t0\ttrue\t*\t-\n"
-                        + "java/nio/file/Path\tstartsWith\t*\treceiver\ttrue\tGENGUARD_SQL_INJECTION\tnormalized\n"));
+                        + "java/nio/file/Path\tstartsWith\t*\treceiver\ttrue\tGENGUARD_SQL_INJECTION\tnormalized\n"
+                        + "java/nio/file/Path\tequals\t*\treceiver\ttrue\tGENGUARD_SQL_INJECTION\tnormalized\n"
+                        + "java/lang/String\tcontains\t*\treceiver\tfalse\tGENGUARD_SQL_INJECTION\t-\t..\n"));
     }
 
     @TestFactory
@@ -53,7 +57,29 @@ class TaintAnalysisTest {
                 }
             }));
         }
-        assertThat(tests).hasSizeGreaterThan(30);
+        assertThat(tests).hasSizeGreaterThan(35);
         return tests.stream();
+    }
+
+    @Test
+    void whatASinkReturnsIsNotTheDataItConsumed() throws Exception {
+        assertThat(findings("sinkResultIsNotTheQuery")).extracting(TaintAnalysis.Finding::bugType)
+                .containsExactly("GENGUARD_SQL_INJECTION");
+    }
+
+    @Test
+    void findingsNameTheSourceAndTheSinkAndTheLine() throws Exception {
+        TaintAnalysis.Finding finding = findings("badHelperSink").get(0);
+        assertThat(finding.source()).isEqualTo("TaintSamples.Request.param");
+        assertThat(finding.sink()).startsWith("TaintSamples.Db.query in dev.genguard.spotbugs.taint.samples.TaintSamples.helperSink");
+        assertThat(finding.line()).isPositive();
+        assertThat(finding.labels()).isEqualTo(TaintRules.Label.REQUEST.bit());
+    }
+
+    private static List<TaintAnalysis.Finding> findings(String name) throws Exception {
+        TestClassSource source = new TestClassSource("dev/genguard/spotbugs/taint/samples/");
+        ClassNode cls = source.lookupClass(SAMPLES);
+        MethodNode method = cls.methods.stream().filter(m -> m.name.equals(name)).findFirst().orElseThrow();
+        return new TaintAnalysis(sampleRules(), source).findings(cls, method);
     }
 }

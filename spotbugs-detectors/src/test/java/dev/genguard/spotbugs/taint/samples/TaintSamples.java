@@ -23,6 +23,30 @@ public class TaintSamples {
         void query(String sql);
 
         void run(String[] command);
+
+        String lookup(String sql);
+    }
+
+    /** A bean the method creates: its properties are followed by name. */
+    public static final class Profile {
+        private String name;
+        private String bio;
+
+        public void setName(String name) {
+            this.name = name;
+        }
+
+        public String getName() {
+            return name;
+        }
+
+        public void setBio(String bio) {
+            this.bio = bio;
+        }
+
+        public String getBio() {
+            return bio;
+        }
     }
 
     public static final class Encoder {
@@ -323,5 +347,49 @@ public class TaintSamples {
             throw new SecurityException("outside");
         }
         db.query(p.toString());
+    }
+
+    // ---- what sinks return, bean properties, checks of a part ----
+
+    void sinkResultIsNotTheQuery(Request r, Db db) {
+        String row = db.lookup("SELECT name FROM t WHERE a='" + r.param("a") + "'");
+        db.run(new String[] {"echo", row});
+    }
+
+    void goodOtherProperty(Request r, Db db) {
+        Profile profile = new Profile();
+        profile.setName("fixed");
+        profile.setBio(r.param("bio"));
+        db.query("SELECT * FROM t WHERE name='" + profile.getName() + "'");
+    }
+
+    void badSameProperty(Request r, Db db) {
+        Profile profile = new Profile();
+        profile.setName(r.param("name"));
+        db.query("SELECT * FROM t WHERE name='" + profile.getName() + "'");
+    }
+
+    void goodParentChecked(Request r, Db db, Path root) {
+        Path target = root.resolve(r.param("file")).normalize().toAbsolutePath();
+        if (!target.getParent().equals(root)) {
+            throw new SecurityException("outside");
+        }
+        db.query(target.toString());
+    }
+
+    void goodDotDotRejected(Request r, Db db) {
+        String name = r.param("file");
+        if (name.contains("..")) {
+            throw new SecurityException("traversal");
+        }
+        db.query(name);
+    }
+
+    void badOtherTextRejected(Request r, Db db) {
+        String name = r.param("file");
+        if (name.contains("x")) {
+            throw new SecurityException("x");
+        }
+        db.query(name);
     }
 }
