@@ -70,14 +70,22 @@ public final class Scanner {
         if (rule.isEmpty() || rule.get().engine() != engine) {
             return Optional.empty();
         }
-        if (raw.confidence() >= LOW_CONFIDENCE && request.profile() == Profile.DEFAULT
-                && rule.get().tags().contains(TAINT_TAG)) {
-            // A flow whose only source is the environment or command line: untrusted in the strict profile only.
+        return finding(rule.get(), raw, request.profile());
+    }
+
+    /**
+     * A raw finding as the profile sees it: the rule's severity there, one level lower at low confidence; none when
+     * the profile leaves the rule out, or for a data-flow rule's low-confidence finding (its only source is the
+     * environment or command line) outside the strict and all profiles.
+     */
+    static Optional<Finding> finding(RuleInfo rule, RawFinding raw, Profile profile) {
+        boolean lowConfidence = raw.confidence() >= LOW_CONFIDENCE;
+        if (lowConfidence && profile == Profile.DEFAULT && rule.tags().contains(TAINT_TAG)) {
             return Optional.empty();
         }
-        return rule.get().severityIn(request.profile()).map(severity -> new Finding(raw.ruleId(), engine,
-                raw.confidence() >= LOW_CONFIDENCE ? severity.lower() : severity, rule.get().cwe(), raw.file(),
-                raw.line(), raw.endLine(), raw.message()));
+        return rule.severityIn(profile).map(severity -> new Finding(raw.ruleId(), rule.engine(),
+                lowConfidence ? severity.lower() : severity, rule.cwe(), raw.file(), raw.line(), raw.endLine(),
+                raw.message()));
     }
 
     /** One flaw, one finding: of several findings with the same CWE on the same line, keep the most severe. */

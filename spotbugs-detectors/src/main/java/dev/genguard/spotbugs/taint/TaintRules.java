@@ -44,8 +44,11 @@ final class TaintRules {
     enum Label {
         /** HTTP request data: parameters, body, path, file names. */
         REQUEST,
-        /** Request headers and cookies: untrusted, but parsed by the server, so free of CR and LF. */
-        HEADER,
+        /**
+         * What the server passes undecoded: headers, cookies, the request URI, URL and query string. Untrusted, but
+         * free of CR and LF, so no threat to a header or a log line.
+         */
+        RAW,
         /** Process environment and command-line arguments: trusted by default, untrusted in the strict profile. */
         ENVIRONMENT,
         /** Names of entries in an archive (zip, jar, tar): the zip-slip source. */
