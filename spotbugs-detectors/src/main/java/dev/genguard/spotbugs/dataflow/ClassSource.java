@@ -25,4 +25,12 @@ public interface ClassSource {
      * or returns {@code null} if there is none.
      */
     InputStream openResource(String name) throws IOException;
+
+    /**
+     * The known subtypes of a class or interface among the analysed code (internal names, sorted), for calls
+     * through an interface; empty when unknown.
+     */
+    default java.util.List<String> applicationSubtypes(String internalName) {
+        return java.util.List.of();
+    }
 }

@@ -84,6 +84,23 @@ public final class SpotBugsClassSource implements ClassSource {
     }
 
     @Override
+    public java.util.List<String> applicationSubtypes(String internalName) {
+        try {
+            java.util.List<String> result = new java.util.ArrayList<>();
+            for (ClassDescriptor subtype : AnalysisContext.currentAnalysisContext().getSubtypes2()
+                    .getSubtypes(DescriptorFactory.createClassDescriptor(internalName))) {
+                if (!subtype.getClassName().equals(internalName) && isApplicationClass(subtype.getClassName())) {
+                    result.add(subtype.getClassName());
+                }
+            }
+            java.util.Collections.sort(result);
+            return result;
+        } catch (ClassNotFoundException | RuntimeException e) {
+            return java.util.List.of();
+        }
+    }
+
+    @Override
     public InputStream openResource(String name) throws IOException {
         try {
             return Global.getAnalysisCache().getClassPath().lookupResource(name).openResource();

@@ -106,11 +106,6 @@ final class Calls implements Opcodes {
             construct(frame, call, receiver, args);
             return null;
         }
-        if (!rules.sinks().isEmpty() && rules.sanitizers().isEmpty()) {
-            // What a query, a command, a file or a remote call returns is its own data, not the argument it consumed;
-            // the other arguments and the receiver still pass their taint (text.split(regex) is the text's).
-            return sinkResult(frame, call, rules.sinks(), receiver, args, returnType);
-        }
         if (!rules.sources().isEmpty()) {
             TaintRules.Source source = rules.sources().get(0);
             return TaintInterpreter.isData(returnType) ? Taint.tainted(returnType, source.label().bit(),
@@ -119,12 +114,26 @@ final class Calls implements Opcodes {
         if (!rules.sanitizers().isEmpty()) {
             Taint result = propagate(frame, receiver, args, returnType);
             for (TaintRules.Sanitizer sanitizer : rules.sanitizers()) {
-                result = result.cleaned(sanitizer.kinds(), sanitizer.marks());
+                if (sanitizer.argument() == null || argumentHolds(args, sanitizer.argument())) {
+                    result = result.cleaned(sanitizer.kinds(), sanitizer.marks());
+                }
             }
-            return result;
+            // file.getCanonicalPath().startsWith(base) validates file.
+            return projected(call, receiver, args, result);
         }
         if (!rules.validators().isEmpty() && returnType.getSort() == Type.BOOLEAN) {
-            return validate(call, rules.validators().get(0), receiver, args);
+            for (TaintRules.Validator validator : rules.validators()) {
+                Taint guarded = validate(validator, receiver, args);
+                if (guarded.guard() != null) {
+                    return guarded;
+                }
+            }
+            return Taint.of(returnType);
+        }
+        if (!rules.sinks().isEmpty()) {
+            // What a query, a command, a file or a remote call returns is its own data, not the argument it consumed;
+            // the other arguments and the receiver still pass their taint (text.split(regex) is the text's).
+            return sinkResult(frame, call, rules.sinks(), receiver, args, returnType);
         }
         if (BUILDERS.contains(call.owner)) {
             return builder(frame, call, receiver, args, returnType);
@@ -328,7 +337,19 @@ final class Calls implements Opcodes {
         }
     }
 
-    private Taint validate(MethodInsnNode call, TaintRules.Validator validator, Taint receiver, List<? extends Taint> args) {
+    /**
+     * Whether the first argument's constant holds {@code text}: a string that contains it, written as is or escaped
+     * ({@code "[\\r\\n]"} for a line feed), or a {@code char} equal to it ({@code replace('\n', ' ')}).
+     */
+    private static boolean argumentHolds(List<? extends Taint> args, String text) {
+        Object constant = args.isEmpty() ? null : args.get(0).constant();
+        if (constant instanceof String s) {
+            return s.contains(text) || s.contains(TaintRules.escape(text));
+        }
+        return constant instanceof Integer c && text.length() == 1 && text.charAt(0) == (char) (int) c;
+    }
+
+    private Taint validate(TaintRules.Validator validator, Taint receiver, List<? extends Taint> args) {
         Taint checked = validator.checked() < 0 ? receiver
                 : validator.checked() < args.size() ? args.get(validator.checked()) : null;
         Taint result = Taint.of(Type.BOOLEAN_TYPE);
@@ -338,7 +359,7 @@ final class Calls implements Opcodes {
         }
         if (validator.argument() != null) {
             Taint other = validator.checked() < 0 ? (args.isEmpty() ? null : args.get(0)) : receiver;
-            if (other == null || !(other.constant() instanceof String text) || !text.contains(validator.argument())) {
+            if (other == null || !argumentHolds(List.of(other), validator.argument())) {
                 return result;
             }
         }

@@ -90,6 +90,21 @@ final class TaintAnalysis {
         return new ArrayList<>(run.findings.values());
     }
 
+    private static final java.util.regex.Pattern ABSOLUTE_WITH_HOST =
+            java.util.regex.Pattern.compile("[a-zA-Z][a-zA-Z0-9+.-]*://[^/?#@\\\\]+[/?#].*", java.util.regex.Pattern.DOTALL);
+
+    /**
+     * Whether a URL's constant start fixes where it goes: a path on this host ({@code /posts/}, not the
+     * protocol-relative {@code //}), or a scheme and a complete host ({@code https://api.example.com/}). Only the
+     * rest of the URL comes from outside then.
+     */
+    static boolean fixesDestination(String start) {
+        if (start.length() >= 2 && start.charAt(0) == '/' && start.charAt(1) != '/' && start.charAt(1) != '\\') {
+            return true;
+        }
+        return ABSOLUTE_WITH_HOST.matcher(start).matches();
+    }
+
     // ---- summaries ----
 
     /** What a method of the analysed code does with its parameters. */
@@ -114,20 +129,11 @@ final class TaintAnalysis {
         if (inProgress.contains(key) || depth >= MAX_DEPTH) {
             return null;
         }
-        ClassNode[] declaring = new ClassNode[1];
-        MethodNode method = resolve(call.owner, call.name, call.desc, declaring);
-        if (method == null || (method.access & (Opcodes.ACC_ABSTRACT | Opcodes.ACC_NATIVE)) != 0
-                || (call.getOpcode() == Opcodes.INVOKEINTERFACE)) {
-            summaries.put(key, Optional.empty());
-            return null;
-        }
         inProgress.add(key);
         depth++;
         Summary summary;
         try {
-            MethodRun run = new MethodRun(declaring[0], method, true);
-            run(run);
-            summary = run.summary();
+            summary = computeSummary(call);
         } catch (AnalyzerException | RuntimeException e) {
             summary = null;
         } finally {
@@ -136,6 +142,56 @@ final class TaintAnalysis {
         }
         summaries.put(key, Optional.ofNullable(summary));
         return summary;
+    }
+
+    /** More implementations than this of an interface method: no summary (the default propagation). */
+    static final int MAX_IMPLEMENTATIONS = 8;
+
+    private Summary computeSummary(MethodInsnNode call) throws AnalyzerException {
+        ClassNode[] declaring = new ClassNode[1];
+        MethodNode method = call.getOpcode() == Opcodes.INVOKEINTERFACE ? null
+                : resolve(call.owner, call.name, call.desc, declaring);
+        if (method != null && (method.access & (Opcodes.ACC_ABSTRACT | Opcodes.ACC_NATIVE)) == 0) {
+            MethodRun run = new MethodRun(declaring[0], method, true);
+            run(run);
+            return run.summary();
+        }
+        // An interface or abstract method: the union of what its implementations in the analysed code do
+        // (a Spring service and its one implementation), none when there are none or too many.
+        List<Summary> implementations = new ArrayList<>();
+        for (String subtype : classes.applicationSubtypes(call.owner)) {
+            ClassNode cls = classes.lookupClass(subtype);
+            if (cls == null || (cls.access & (Opcodes.ACC_INTERFACE | Opcodes.ACC_ABSTRACT)) != 0) {
+                continue;
+            }
+            MethodNode implementation = resolve(subtype, call.name, call.desc, declaring);
+            if (implementation == null || (implementation.access & Opcodes.ACC_ABSTRACT) != 0) {
+                continue;
+            }
+            if (implementations.size() == MAX_IMPLEMENTATIONS) {
+                return null;
+            }
+            MethodRun run = new MethodRun(declaring[0], implementation, true);
+            run(run);
+            Summary one = run.summary();
+            if (one == null) {
+                return null;
+            }
+            implementations.add(one);
+        }
+        if (implementations.isEmpty()) {
+            return null;
+        }
+        Summary union = implementations.get(0);
+        for (Summary other : implementations.subList(1, implementations.size())) {
+            Set<ParameterSink> sinks = new java.util.LinkedHashSet<>(union.sinks());
+            sinks.addAll(other.sinks());
+            union = new Summary(union.returnLabels() | other.returnLabels(), union.returnClean() & other.returnClean(),
+                    union.returnSource() != null ? union.returnSource() : other.returnSource(),
+                    java.util.Objects.equals(union.returnConstant(), other.returnConstant()) ? union.returnConstant() : null,
+                    List.copyOf(sinks));
+        }
+        return union;
     }
 
     private MethodNode resolve(String owner, String name, String desc, ClassNode[] declaring) {
@@ -557,6 +613,10 @@ final class TaintAnalysis {
                 return;
             }
             if (sink.prefix() != null && (value.prefix() == null || !value.prefix().startsWith(sink.prefix()))) {
+                return;
+            }
+            if (sink.destination() && value.prefix() != null && fixesDestination(
+                    value.prefix().substring(sink.prefix() == null ? 0 : sink.prefix().length()))) {
                 return;
             }
             if (summarising) {

@@ -64,9 +64,9 @@ public class TaintDetector extends ValueAnalysisDetector {
     }
 
     /**
-     * A method is analysed when it holds a sink (a call the sink rules match, or a returned response) and may hold
-     * untrusted data: a source call, a parameter a source rule names, or a call into the analysed code or a field
-     * read (whose summaries may bring a source in).
+     * A method is analysed when it may reach a sink (a call the sink rules match, a returned response, or a call into
+     * the analysed code, whose summary may hold one) and may hold untrusted data: a source call, a parameter a source
+     * rule names, or a call into the analysed code or a field read (whose summaries may bring a source in).
      */
     @Override
     protected boolean mayReport(ClassNode cls, MethodNode method) {
@@ -74,11 +74,14 @@ public class TaintDetector extends ValueAnalysisDetector {
         boolean source = false;
         for (AbstractInsnNode insn = method.instructions.getFirst(); insn != null && !(sink && source); insn = insn.getNext()) {
             if (insn instanceof MethodInsnNode call) {
+                boolean ownCode = classes.isApplicationClass(call.owner);
                 if (!sink && (sinkNames.contains(call.name) || "<init>".equals(call.name) && constructedSinks.contains(call.owner))) {
                     sink = analysis.calls().isSink(call);
                 }
+                // A method of the analysed code may hold the sink (its summary says so) or bring the source in.
+                sink |= ownCode;
                 if (!source) {
-                    source = classes.isApplicationClass(call.owner) || analysis.calls().isSource(call);
+                    source = ownCode || analysis.calls().isSource(call);
                 }
             } else if (insn.getOpcode() == org.objectweb.asm.Opcodes.GETFIELD) {
                 source = true;

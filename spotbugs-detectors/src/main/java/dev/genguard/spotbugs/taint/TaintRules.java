@@ -82,11 +82,15 @@ final class TaintRules {
      * A sink: the listed arguments ({@code -1} is the receiver) of the call must not carry data of the listed
      * labels; {@code prefix}, when set, limits the sink to values that start with that constant.
      */
-    record Sink(String bugType, long labels, Member member, int[] arguments, String prefix, int receiverMarks) {
+    record Sink(String bugType, long labels, Member member, int[] arguments, String prefix, int receiverMarks,
+                boolean destination) {
     }
 
-    /** The call's result is clean for {@code kinds} (a bit per bug type) and carries {@code marks}. */
-    record Sanitizer(Member member, int kinds, int marks) {
+    /**
+     * The call's result is clean for {@code kinds} (a bit per bug type) and carries {@code marks}; when
+     * {@code argument} is set, only if the first argument's constant holds it ({@code replaceAll("[\r\n]", "")}).
+     */
+    record Sanitizer(Member member, int kinds, int marks, String argument) {
     }
 
     /**
@@ -191,25 +195,34 @@ final class TaintRules {
                     labels |= Label.parse(label.trim()).bit();
                 }
                 kind(c[0]);
-                // condition: "prefix:TEXT" (the value starts with TEXT) or "receiver:MARK" (the receiver carries MARK)
-                String condition = c.length == 7 ? c[6] : "";
+                // conditions, space-separated: "prefix:TEXT" (the value starts with TEXT), "receiver:MARK" (the receiver
+                // carries MARK), "destination" (not when the value's constant start fixes the host)
                 String prefix = null;
                 int receiverMarks = 0;
-                if (condition.startsWith("prefix:")) {
-                    prefix = condition.substring("prefix:".length());
-                } else if (condition.startsWith("receiver:")) {
-                    receiverMarks = marks(condition.substring("receiver:".length()));
-                } else if (!condition.isEmpty() && !condition.equals("-")) {
-                    throw new IllegalArgumentException("condition must be prefix:TEXT or receiver:MARK");
+                boolean destination = false;
+                for (String condition : (c.length == 7 ? c[6] : "").split(" ")) {
+                    if (condition.startsWith("prefix:")) {
+                        prefix = condition.substring("prefix:".length());
+                    } else if (condition.startsWith("receiver:")) {
+                        receiverMarks = marks(condition.substring("receiver:".length()));
+                    } else if (condition.equals("destination")) {
+                        destination = true;
+                    } else if (!condition.isEmpty() && !condition.equals("-")) {
+                        throw new IllegalArgumentException("condition must be prefix:TEXT, receiver:MARK or destination");
+                    }
                 }
-                Sink sink = new Sink(c[0], labels, member(c[2], c[3], c[4]), arguments(c[5]), prefix, receiverMarks);
+                Sink sink = new Sink(c[0], labels, member(c[2], c[3], c[4]), arguments(c[5]), prefix, receiverMarks,
+                        destination);
                 sinks.add(sink);
                 index(sink.member(), sink);
             }
             case "sanitizers.tsv" -> {
-                // class, method, descriptor, clean-for (bug types or *), marks (or -)
-                columns(c, 5);
-                Sanitizer sanitizer = new Sanitizer(member(c[0], c[1], c[2]), kinds(c[3]), marks(c[4]));
+                // class, method, descriptor, clean-for (bug types or *), marks (or -), [argument]
+                if (c.length != 5 && c.length != 6) {
+                    throw new IllegalArgumentException("expected 5 or 6 columns, found " + c.length);
+                }
+                Sanitizer sanitizer = new Sanitizer(member(c[0], c[1], c[2]), kinds(c[3]), marks(c[4]),
+                        c.length == 6 && !c[5].isEmpty() ? unescape(c[5]) : null);
                 sanitizers.add(sanitizer);
                 index(sanitizer.member(), sanitizer);
             }
@@ -248,6 +261,11 @@ final class TaintRules {
     /** {@code \n}, {@code \r} and {@code \t} as the characters, for constants that hold them. */
     private static String unescape(String text) {
         return text.replace("\\n", "\n").replace("\\r", "\r").replace("\\t", "\t");
+    }
+
+    /** The inverse of {@link #unescape}: how Java source spells the characters inside a regular expression. */
+    static String escape(String text) {
+        return text.replace("\n", "\\n").replace("\r", "\\r").replace("\t", "\\t");
     }
 
     private static int[] arguments(String text) {
