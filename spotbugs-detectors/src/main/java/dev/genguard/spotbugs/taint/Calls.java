@@ -240,8 +240,14 @@ final class Calls implements Opcodes {
             return result.withLocal(args.get(0).local());
         }
         if (args.isEmpty() && receiver != null && receiver.object() != TaintFrame.THIS) {
-            Taint kept = result.cleaned(0, receiver.marks());
+            Taint kept = result.cleaned(0, receiver.marks()).withOrigin(receiver.origin());
             return receiver.local() >= 0 ? kept.withLocal(receiver.local()) : kept;
+        }
+        // A parse of a variable (URI.create(url), Paths.get(name)): checking the parsed form checks the variable.
+        if (call.getOpcode() == INVOKESTATIC && args.size() == 1 && TaintInterpreter.isData(args.get(0).type())) {
+            Taint arg = args.get(0);
+            int variable = arg.local() >= 0 ? arg.local() : arg.origin();
+            return variable >= 0 ? result.withOrigin(variable) : result;
         }
         return result;
     }
@@ -363,7 +369,7 @@ final class Calls implements Opcodes {
                 return result;
             }
         }
-        return result.withGuard(new Taint.Guard(checked.local(), validator.whenTrue(), validator.kinds()));
+        return result.withGuard(new Taint.Guard(checked.local(), checked.origin(), validator.whenTrue(), validator.kinds()));
     }
 
     private Taint builder(TaintFrame frame, MethodInsnNode call, Taint receiver, List<? extends Taint> args, Type returnType) {

@@ -107,6 +107,20 @@ final class Contents {
         return new Contents(join(all, value.taintOnly(null)), elements, entries);
     }
 
+    /** Everything in the object proven safe for {@code kinds} (a validator checked the object as a whole). */
+    Contents cleaned(int kinds) {
+        List<Taint> cleanElements = elements == null ? null
+                : elements.stream().map(t -> t.cleaned(kinds, 0)).toList();
+        Map<Object, Taint> cleanEntries = null;
+        if (entries != null) {
+            cleanEntries = new LinkedHashMap<>();
+            for (Map.Entry<Object, Taint> entry : entries.entrySet()) {
+                cleanEntries.put(entry.getKey(), entry.getValue().cleaned(kinds, 0));
+            }
+        }
+        return new Contents(all == null ? null : all.cleaned(kinds, 0), cleanElements, cleanEntries);
+    }
+
     Contents withText(Taint value) {
         return new Contents(value, elements, entries);
     }

@@ -29,7 +29,7 @@ final class Taint implements Value {
     static final int MAX_PARAMETERS = 64 - PARAMETER_BASE;
     static final long SOURCE_MASK = (1L << PARAMETER_BASE) - 1;
 
-    static final Taint UNINITIALIZED = new Taint(null, 0, 0, 0, null, -1, -1, null, null, null);
+    static final Taint UNINITIALIZED = new Taint(null, 0, 0, 0, null, -1, -1, null, null, null, -1);
 
     private final Type type;
     private final long labels;
@@ -43,9 +43,15 @@ final class Taint implements Value {
     private final String source;
     /** The constant start of a string whose rest is unknown ({@code "redirect:" + url}); the constant itself for a constant. */
     private final String prefix;
+    /**
+     * The variable this value was derived from by a check-worthy projection ({@code file.getCanonicalPath()},
+     * {@code URI.create(url)}), kept when the value is stored in another variable: a validator of the value also
+     * validates that variable. -1 when none.
+     */
+    private final int origin;
 
     private Taint(Type type, long labels, int cleanFor, int marks, Object constant, int object, int local, Guard guard,
-                  String source, String prefix) {
+                  String source, String prefix, int origin) {
         this.type = type;
         this.labels = labels;
         this.cleanFor = labels == 0 ? 0 : cleanFor;
@@ -56,22 +62,23 @@ final class Taint implements Value {
         this.guard = guard;
         this.source = labels == 0 ? null : source;
         this.prefix = constant instanceof String ? (String) constant : prefix;
+        this.origin = origin;
     }
 
     static Taint of(Type type) {
-        return new Taint(type, 0, 0, 0, null, -1, -1, null, null, null);
+        return new Taint(type, 0, 0, 0, null, -1, -1, null, null, null, -1);
     }
 
     static Taint constant(Type type, Object constant) {
-        return new Taint(type, 0, 0, 0, constant, -1, -1, null, null, null);
+        return new Taint(type, 0, 0, 0, constant, -1, -1, null, null, null, -1);
     }
 
     static Taint tainted(Type type, long labels, String source) {
-        return new Taint(type, labels, 0, 0, null, -1, -1, null, source, null);
+        return new Taint(type, labels, 0, 0, null, -1, -1, null, source, null, -1);
     }
 
     static Taint object(Type type, int object) {
-        return new Taint(type, 0, 0, 0, null, object, -1, null, null, null);
+        return new Taint(type, 0, 0, 0, null, object, -1, null, null, null, -1);
     }
 
     Type type() {
@@ -106,6 +113,14 @@ final class Taint implements Value {
         return local;
     }
 
+    int origin() {
+        return origin;
+    }
+
+    Taint withOrigin(int newOrigin) {
+        return new Taint(type, labels, cleanFor, marks, constant, object, local, guard, source, prefix, newOrigin);
+    }
+
     Guard guard() {
         return guard;
     }
@@ -119,28 +134,28 @@ final class Taint implements Value {
     }
 
     Taint withType(Type newType) {
-        return new Taint(newType, labels, cleanFor, marks, constant, object, local, guard, source, prefix);
+        return new Taint(newType, labels, cleanFor, marks, constant, object, local, guard, source, prefix, origin);
     }
 
     Taint withLocal(int newLocal) {
-        return newLocal == local ? this : new Taint(type, labels, cleanFor, marks, constant, object, newLocal, guard, source, prefix);
+        return newLocal == local ? this : new Taint(type, labels, cleanFor, marks, constant, object, newLocal, guard, source, prefix, origin);
     }
 
     Taint withGuard(Guard newGuard) {
-        return new Taint(type, labels, cleanFor, marks, constant, object, local, newGuard, source, prefix);
+        return new Taint(type, labels, cleanFor, marks, constant, object, local, newGuard, source, prefix, origin);
     }
 
     Taint withObject(int newObject) {
-        return new Taint(type, labels, cleanFor, marks, constant, newObject, local, guard, source, prefix);
+        return new Taint(type, labels, cleanFor, marks, constant, newObject, local, guard, source, prefix, origin);
     }
 
     /** The same taint with a known constant start ({@code "redirect:" + url}). */
     Taint withPrefix(String newPrefix) {
-        return new Taint(type, labels, cleanFor, marks, constant, object, local, guard, source, newPrefix);
+        return new Taint(type, labels, cleanFor, marks, constant, object, local, guard, source, newPrefix, origin);
     }
 
     Taint cleaned(int kinds, int newMarks) {
-        return new Taint(type, labels, cleanFor | kinds, marks | newMarks, constant, object, local, guard, source, prefix);
+        return new Taint(type, labels, cleanFor | kinds, marks | newMarks, constant, object, local, guard, source, prefix, origin);
     }
 
     /** This value's own taint joined with more: labels add up, a sink kind stays clean only if clean in both. */
@@ -149,10 +164,10 @@ final class Taint implements Value {
             return this;
         }
         if (labels == 0) {
-            return new Taint(type, moreLabels, moreCleanFor, marks, null, object, local, guard, moreSource, null);
+            return new Taint(type, moreLabels, moreCleanFor, marks, null, object, local, guard, moreSource, null, origin);
         }
         return new Taint(type, labels | moreLabels, cleanFor & moreCleanFor, marks, null, object, local, guard,
-                source == null ? moreSource : source, null);
+                source == null ? moreSource : source, null, origin);
     }
 
     Taint plus(Taint other) {
@@ -161,7 +176,7 @@ final class Taint implements Value {
 
     /** A fresh value of the given type carrying only this value's taint (no constant, object or local). */
     Taint taintOnly(Type newType) {
-        return new Taint(newType, labels, cleanFor, marks, null, -1, -1, null, source, null);
+        return new Taint(newType, labels, cleanFor, marks, null, -1, -1, null, source, null, -1);
     }
 
     /** The least upper bound at a join. Objects that differ are dropped here; the frame folds their contents in first. */
@@ -176,7 +191,7 @@ final class Taint implements Value {
                 object == other.object ? object : -1,
                 local == other.local ? local : -1,
                 Objects.equals(guard, other.guard) ? guard : null,
-                source != null ? source : other.source, Objects.equals(prefix, other.prefix) ? prefix : null);
+                source != null ? source : other.source, Objects.equals(prefix, other.prefix) ? prefix : null, origin == other.origin ? origin : -1);
     }
 
     @Override
@@ -194,7 +209,7 @@ final class Taint implements Value {
         }
         Taint t = (Taint) o;
         return labels == t.labels && cleanFor == t.cleanFor && marks == t.marks && object == t.object
-                && local == t.local && Objects.equals(type, t.type) && Objects.equals(constant, t.constant)
+                && local == t.local && origin == t.origin && Objects.equals(type, t.type) && Objects.equals(constant, t.constant)
                 && Objects.equals(guard, t.guard);
     }
 
@@ -223,8 +238,8 @@ final class Taint implements Value {
 
     /**
      * The boolean result of a validator call: on the branch where it is {@code whenTrue}, the local variable
-     * {@code local} is clean for {@code kinds}.
+     * {@code local} (and {@code origin}, the variable it was derived from, when not -1) is clean for {@code kinds}.
      */
-    record Guard(int local, boolean whenTrue, int kinds) {
+    record Guard(int local, int origin, boolean whenTrue, int kinds) {
     }
 }

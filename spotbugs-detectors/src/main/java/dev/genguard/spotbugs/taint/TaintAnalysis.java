@@ -469,9 +469,21 @@ final class TaintAnalysis {
             return out;
         }
         TaintFrame refined = out.copy();
-        Taint checked = refined.getLocal(guard.local());
-        refined.setLocal(guard.local(), checked.cleaned(guard.kinds(), 0));
+        clean(refined, guard.local(), guard.kinds());
+        if (guard.origin() >= 0 && guard.origin() < refined.getLocals() && guard.origin() != guard.local()) {
+            clean(refined, guard.origin(), guard.kinds());
+        }
         return refined;
+    }
+
+    /** A variable proven safe: its value, and the contents of the object it holds ({@code new File(base, name)}). */
+    private static void clean(TaintFrame frame, int local, int kinds) {
+        Taint value = frame.getLocal(local);
+        frame.setLocal(local, value.cleaned(kinds, 0));
+        Contents contents = frame.contents(value);
+        if (contents != null) {
+            frame.heap.put(value.object(), contents.cleaned(kinds));
+        }
     }
 
     private TaintFrame entryFrame(MethodRun run, TaintInterpreter in) {

@@ -126,7 +126,8 @@ final class TaintInterpreter extends Interpreter<Taint> implements Opcodes {
         if (insn instanceof VarInsnNode var && insn.getOpcode() >= ILOAD && insn.getOpcode() <= ALOAD) {
             return value.withLocal(var.var);
         }
-        return value.withLocal(-1);
+        // Stored in another variable, a value remembers the one it came from: a check of either validates both.
+        return (value.local() >= 0 ? value.withOrigin(value.local()) : value).withLocal(-1);
     }
 
     @Override
