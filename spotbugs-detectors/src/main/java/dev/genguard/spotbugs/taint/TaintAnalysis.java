@@ -635,8 +635,9 @@ final class TaintAnalysis {
                 long parameters = value.labels() >>> Taint.PARAMETER_BASE;
                 for (int p = 0; parameters != 0; p++, parameters >>>= 1) {
                     if ((parameters & 1) != 0) {
-                        parameterSinks.add(new ParameterSink(p, sink, sinkName + " in " + owner.name.replace('/', '.')
-                                + "." + method.name + (line > 0 ? " (line " + line + ")" : "")));
+                        parameterSinks.add(new ParameterSink(p, sink, sinkName.contains(" (through ") ? sinkName
+                                : sinkName + " (through " + Calls.simpleName(owner.name) + "." + method.name
+                                + (line > 0 ? ", line " + line : "") + ")"));
                     }
                 }
                 return;

@@ -23,10 +23,11 @@ import java.util.function.Function;
  * parameters bring untrusted data in ({@code sources.tsv}), where it must not arrive ({@code sinks.tsv}), which calls
  * make it safe ({@code sanitizers.tsv}) and which checks prove it safe on one branch ({@code validators.tsv}).
  *
- * <p>The files live under {@code genguard/taint/} in the plugin jar. Every such resource the plugin's class loader
- * sees is read (so another jar on SpotBugs' plugin path can add a framework), and so is every file named in the
- * system property {@code genguard.taint.rules} (paths separated by the path separator; each file's name says which
- * table it extends: {@code *sources.tsv}, {@code *sinks.tsv}, {@code *sanitizers.tsv}, {@code *validators.tsv}).
+ * <p>The files live under {@code genguard/taint/} in the plugin jar. A user adds a framework without code through the
+ * system property {@code genguard.taint.rules}: files in the same format, paths separated by the path separator, each
+ * file's name saying which table it extends ({@code *sources.tsv}, {@code *sinks.tsv}, {@code *sanitizers.tsv},
+ * {@code *validators.tsv}); set it on the JVM that runs SpotBugs (Maven's {@code MAVEN_OPTS} for genguard:check,
+ * {@code <jvmArgs>} for spotbugs-maven-plugin).
  * The format: tab-separated columns, {@code #} starts a comment line, blank lines are ignored; a malformed line fails
  * with its file and line number. Each file documents its columns in its header.
  *
