@@ -154,7 +154,8 @@ final class Calls implements Opcodes {
             return property == NO_RESULT ? null : property;
         }
         if (summary != null) {
-            return summarised(frame, summary, values, returnType);
+            validatedBy(frame, summary, values);
+            return guardedBy(summary, values, summarised(frame, summary, values, returnType));
         }
         Taint result = propagate(frame, receiver, args, returnType);
         sideEffects(frame, receiver, args);
@@ -334,12 +335,20 @@ final class Calls implements Opcodes {
             return;
         }
         Taint incoming = Taint.of(null);
+        int variable = -1;
+        int taintedArguments = 0;
         for (Taint arg : args) {
-            incoming = incoming.plus(frame.effective(arg));
+            Taint effective = frame.effective(arg);
+            incoming = incoming.plus(effective);
+            if (effective.isTainted()) {
+                taintedArguments++;
+                variable = arg.local() >= 0 ? arg.local() : arg.origin();
+            }
         }
         if (incoming.isTainted()) {
-            frame.heap.put(receiver.object(), analysis.isCollection(call.owner) ? contents.collapsed(incoming)
-                    : contents.absorbed(incoming));
+            Contents built = analysis.isCollection(call.owner) ? contents.collapsed(incoming) : contents.absorbed(incoming);
+            // new File(base, name) checked is name checked (one tainted argument, held in a variable).
+            frame.heap.put(receiver.object(), taintedArguments == 1 && variable >= 0 ? built.withOrigin(variable) : built);
         }
     }
 
@@ -369,7 +378,8 @@ final class Calls implements Opcodes {
                 return result;
             }
         }
-        return result.withGuard(new Taint.Guard(checked.local(), checked.origin(), validator.whenTrue(), validator.kinds()));
+        return result.withGuard(new Taint.Guard(checked.local(), checked.origin(), validator.whenTrue(), validator.kinds(),
+                validator.requires()));
     }
 
     private Taint builder(TaintFrame frame, MethodInsnNode call, Taint receiver, List<? extends Taint> args, Type returnType) {
@@ -544,6 +554,47 @@ final class Calls implements Opcodes {
         }
         return element.constant() != null && !element.isTainted() ? Taint.constant(returnType, element.constant())
                 : element.taintOnly(returnType);
+    }
+
+    /** After a call to a checking helper that throws otherwise ({@code requireInside(file)}), its arguments are safe. */
+    private static void validatedBy(TaintFrame frame, TaintAnalysis.Summary summary, List<? extends Taint> values) {
+        int[] clean = summary.cleanOnReturn();
+        for (int p = 0; clean != null && p < clean.length && p < values.size(); p++) {
+            Taint arg = values.get(p);
+            if (clean[p] != 0 && (arg.isTainted() || frame.contents(arg) != null) && hasRequiredMarks(summary, p, arg)) {
+                for (int local : new int[] {arg.local(), arg.origin()}) {
+                    if (local >= 0 && local < frame.getLocals()) {
+                        TaintAnalysis.clean(frame, local, clean[p]);
+                    }
+                }
+            }
+        }
+    }
+
+    /** Whether an argument carries the marks the helper's check relied on ({@code normalized} for a path check). */
+    private static boolean hasRequiredMarks(TaintAnalysis.Summary summary, int parameter, Taint arg) {
+        int[] required = summary.requiredMarks();
+        int marks = required == null || parameter >= required.length ? 0 : required[parameter];
+        return (arg.marks() & marks) == marks;
+    }
+
+    /** The result of a boolean checking helper ({@code isAllowed(url)}) guards the argument it checked. */
+    private static Taint guardedBy(TaintAnalysis.Summary summary, List<? extends Taint> values, Taint result) {
+        int[] clean = summary.cleanWhenTrue();
+        if (result == null || result.type() == null || result.type().getSort() != Type.BOOLEAN || clean == null) {
+            return result;
+        }
+        for (int p = 0; p < clean.length && p < values.size(); p++) {
+            Taint arg = values.get(p);
+            if (clean[p] != 0 && (arg.local() >= 0 || arg.origin() >= 0)) {
+                int local = arg.local() >= 0 ? arg.local() : arg.origin();
+                if (!hasRequiredMarks(summary, p, arg)) {
+                    continue;
+                }
+                return result.withGuard(new Taint.Guard(local, arg.origin(), true, clean[p], 0));
+            }
+        }
+        return result;
     }
 
     private static Taint summarised(TaintFrame frame, TaintAnalysis.Summary summary, List<? extends Taint> values,

@@ -24,11 +24,27 @@ final class Contents {
     private final Taint all;
     private final List<Taint> elements;
     private final Map<Object, Taint> entries;
+    /** The variable whose value the object was built from ({@code new File(base, name)}: name), or -1. */
+    private final int origin;
 
     private Contents(Taint all, List<Taint> elements, Map<Object, Taint> entries) {
+        this(all, elements, entries, -1);
+    }
+
+    private Contents(Taint all, List<Taint> elements, Map<Object, Taint> entries, int origin) {
         this.all = all;
         this.elements = elements;
         this.entries = entries;
+        this.origin = origin;
+    }
+
+    int origin() {
+        return origin;
+    }
+
+    /** The same contents, built from the value of variable {@code variable}: checking the object checks it. */
+    Contents withOrigin(int variable) {
+        return new Contents(all, elements, entries, variable);
     }
 
     static Contents list(int size) {
@@ -104,7 +120,7 @@ final class Contents {
         if (value == null || !value.isTainted()) {
             return this;
         }
-        return new Contents(join(all, value.taintOnly(null)), elements, entries);
+        return new Contents(join(all, value.taintOnly(null)), elements, entries, origin);
     }
 
     /** Everything in the object proven safe for {@code kinds} (a validator checked the object as a whole). */
@@ -118,7 +134,7 @@ final class Contents {
                 cleanEntries.put(entry.getKey(), entry.getValue().cleaned(kinds, 0));
             }
         }
-        return new Contents(all == null ? null : all.cleaned(kinds, 0), cleanElements, cleanEntries);
+        return new Contents(all == null ? null : all.cleaned(kinds, 0), cleanElements, cleanEntries, origin);
     }
 
     Contents withText(Taint value) {
@@ -227,7 +243,7 @@ final class Contents {
     @Override
     public boolean equals(Object o) {
         return o instanceof Contents c && Objects.equals(all, c.all) && Objects.equals(elements, c.elements)
-                && Objects.equals(entries, c.entries);
+                && Objects.equals(entries, c.entries) && origin == c.origin;
     }
 
     @Override

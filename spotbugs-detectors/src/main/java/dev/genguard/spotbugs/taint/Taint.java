@@ -239,7 +239,9 @@ final class Taint implements Value {
     /**
      * The boolean result of a validator call: on the branch where it is {@code whenTrue}, the local variable
      * {@code local} (and {@code origin}, the variable it was derived from, when not -1) is clean for {@code kinds}.
+     * {@code requires}: the marks the check relied on (a summary's parameter is assumed to carry every mark; its
+     * callers must supply these).
      */
-    record Guard(int local, int origin, boolean whenTrue, int kinds) {
+    record Guard(int local, int origin, boolean whenTrue, int kinds, int requires) {
     }
 }

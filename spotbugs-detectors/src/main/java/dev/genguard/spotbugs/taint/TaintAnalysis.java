@@ -108,8 +108,14 @@ final class TaintAnalysis {
     // ---- summaries ----
 
     /** What a method of the analysed code does with its parameters. */
+    /**
+     * What a method of the analysed code does with its parameters. {@code cleanOnReturn[p]}: the sink kinds parameter
+     * {@code p} (0 is the receiver of an instance method) is proven safe for whenever the method returns normally (a
+     * check that throws otherwise); {@code cleanWhenTrue[p]}: the same where a boolean method returns true (an
+     * {@code isAllowed(url)} helper). Null when unknown.
+     */
     record Summary(long returnLabels, int returnClean, String returnSource, Object returnConstant,
-                   List<ParameterSink> sinks) {
+                   List<ParameterSink> sinks, int[] cleanOnReturn, int[] cleanWhenTrue, int[] requiredMarks) {
     }
 
     /** Parameter {@code parameter} (0 is the receiver of an instance method) reaches a sink inside the method. */
@@ -189,7 +195,7 @@ final class TaintAnalysis {
             union = new Summary(union.returnLabels() | other.returnLabels(), union.returnClean() & other.returnClean(),
                     union.returnSource() != null ? union.returnSource() : other.returnSource(),
                     java.util.Objects.equals(union.returnConstant(), other.returnConstant()) ? union.returnConstant() : null,
-                    List.copyOf(sinks));
+                    List.copyOf(sinks), null, null, null);
         }
         return union;
     }
@@ -392,6 +398,9 @@ final class TaintAnalysis {
         Taint.Guard guard = op == Opcodes.IFEQ || op == Opcodes.IFNE ? frame.getStack(frame.getStackSize() - 1).guard() : null;
         Taint switchKey = insn instanceof TableSwitchInsnNode || insn instanceof LookupSwitchInsnNode
                 ? frame.getStack(frame.getStackSize() - 1) : null;
+        if (op >= Opcodes.IRETURN && op <= Opcodes.RETURN) {
+            run.exited(frame, op, op == Opcodes.RETURN ? null : frame.getStack(frame.getStackSize() - 1));
+        }
         out.execute(insn, in);
         if (insn instanceof JumpInsnNode jump) {
             int target = m.instructions.indexOf(jump.label);
@@ -400,10 +409,10 @@ final class TaintAnalysis {
                 return;
             }
             if (outcome != Boolean.FALSE) {
-                merger.merge(target, refine(out, guard, op == Opcodes.IFNE));
+                merger.merge(target, refine(run, out, guard, op == Opcodes.IFNE));
             }
             if (outcome != Boolean.TRUE) {
-                merger.merge(i + 1, refine(out, guard, op == Opcodes.IFEQ));
+                merger.merge(i + 1, refine(run, out, guard, op == Opcodes.IFEQ));
             }
         } else if (insn instanceof TableSwitchInsnNode table) {
             Integer key = switchKey.constant() instanceof Integer k ? k : null;
@@ -464,10 +473,11 @@ final class TaintAnalysis {
     }
 
     /** The frame on the edge where the tested validator returned {@code result}: its checked variable cleaned. */
-    private static TaintFrame refine(TaintFrame out, Taint.Guard guard, boolean result) {
+    private static TaintFrame refine(MethodRun run, TaintFrame out, Taint.Guard guard, boolean result) {
         if (guard == null || guard.whenTrue() != result || guard.local() >= out.getLocals()) {
             return out;
         }
+        run.checked(guard);
         TaintFrame refined = out.copy();
         clean(refined, guard.local(), guard.kinds());
         if (guard.origin() >= 0 && guard.origin() < refined.getLocals() && guard.origin() != guard.local()) {
@@ -477,12 +487,17 @@ final class TaintAnalysis {
     }
 
     /** A variable proven safe: its value, and the contents of the object it holds ({@code new File(base, name)}). */
-    private static void clean(TaintFrame frame, int local, int kinds) {
+    static void clean(TaintFrame frame, int local, int kinds) {
         Taint value = frame.getLocal(local);
         frame.setLocal(local, value.cleaned(kinds, 0));
         Contents contents = frame.contents(value);
         if (contents != null) {
             frame.heap.put(value.object(), contents.cleaned(kinds));
+            int origin = contents.origin();
+            if (origin >= 0 && origin < frame.getLocals() && origin != local) {
+                Taint from = frame.getLocal(origin);
+                frame.setLocal(origin, from.cleaned(kinds, 0));
+            }
         }
     }
 
@@ -526,6 +541,10 @@ final class TaintAnalysis {
         AbstractInsnNode insn;
         int line = -1;
         private Taint returned;
+        private int[] cleanOnReturn;
+        private int[] cleanWhenTrue;
+        private int[] requiredMarks;
+        private final int parameterCount;
         private final int[] parameterOfLocal;
         private final List<TaintRules.Sink> returnSinks;
 
@@ -546,6 +565,7 @@ final class TaintAnalysis {
                 parameterOfLocal[local] = parameter++;
                 local += argument.getSize();
             }
+            parameterCount = parameter;
             returnSinks = summarising ? List.of() : calls.returnSinks(owner, method);
             lines = new int[method.instructions.size()];
             int current = -1;
@@ -572,8 +592,12 @@ final class TaintAnalysis {
                 return Taint.of(type);
             }
             if (summarising) {
+                // The marks checks need (normalized) are assumed: a check records the ones it used, and callers
+                // must supply them. Marks sinks need (response-writer) are not.
                 return parameter < Taint.MAX_PARAMETERS && TaintInterpreter.isData(type)
-                        ? Taint.tainted(type, 1L << (Taint.PARAMETER_BASE + parameter), null) : Taint.of(type);
+                        ? Taint.tainted(type, 1L << (Taint.PARAMETER_BASE + parameter), null)
+                                .cleaned(0, rules.validatorMarks())
+                        : Taint.of(type);
             }
             int argument = parameter - (isInstance ? 1 : 0);
             long labels = TaintInterpreter.isData(type) ? calls.parameterSource(owner, method, argument, type) : 0;
@@ -607,6 +631,65 @@ final class TaintAnalysis {
                 check(sink, effective, at, "the response");
             }
             returned = returned == null ? effective : returned.merge(effective);
+        }
+
+        /** A check that held on a branch: when it checked a parameter of a summarised method, the marks it needed. */
+        void checked(Taint.Guard guard) {
+            if (!summarising || guard.requires() == 0) {
+                return;
+            }
+            for (int local : new int[] {guard.local(), guard.origin()}) {
+                int parameter = local >= 0 && local < parameterOfLocal.length ? parameterOfLocal[local] : -1;
+                if (parameter >= 0 && parameter < parameterCount) {
+                    if (requiredMarks == null) {
+                        requiredMarks = new int[parameterCount];
+                    }
+                    requiredMarks[parameter] |= guard.requires();
+                }
+            }
+        }
+
+        /** A normal exit of a method being summarised: what each parameter is proven safe for here. */
+        void exited(TaintFrame frame, int opcode, Taint value) {
+            if (!summarising) {
+                return;
+            }
+            int[] clean = new int[parameterCount];
+            for (int local = 0; local < parameterOfLocal.length && local < frame.getLocals(); local++) {
+                int parameter = parameterOfLocal[local];
+                if (parameter >= 0 && parameter < Taint.MAX_PARAMETERS) {
+                    Taint v = frame.getLocal(local);
+                    clean[parameter] = (v.labels() & (1L << (Taint.PARAMETER_BASE + parameter))) != 0 ? v.cleanFor() : 0;
+                }
+            }
+            cleanOnReturn = and(cleanOnReturn, clean);
+            if (opcode == Opcodes.IRETURN && Type.getReturnType(method.desc).getSort() == Type.BOOLEAN && value != null) {
+                if (Integer.valueOf(0).equals(value.constant())) {
+                    return;
+                }
+                int[] whenTrue = clean.clone();
+                Taint.Guard guard = value.guard();
+                if (guard != null && guard.whenTrue()) {
+                    for (int local : new int[] {guard.local(), guard.origin()}) {
+                        int parameter = local >= 0 && local < parameterOfLocal.length ? parameterOfLocal[local] : -1;
+                        if (parameter >= 0 && parameter < whenTrue.length) {
+                            whenTrue[parameter] |= guard.kinds();
+                        }
+                    }
+                }
+                cleanWhenTrue = and(cleanWhenTrue, whenTrue);
+            }
+        }
+
+        private int[] and(int[] so, int[] more) {
+            if (so == null) {
+                return more;
+            }
+            int[] result = so.clone();
+            for (int i = 0; i < result.length; i++) {
+                result[i] &= more[i];
+            }
+            return result;
         }
 
         void storedField(String name, Taint value) {
@@ -655,7 +738,8 @@ final class TaintAnalysis {
                 return null;
             }
             Taint r = returned == null ? Taint.of(null) : returned;
-            return new Summary(r.labels(), r.cleanFor(), r.source(), r.constant(), List.copyOf(parameterSinks));
+            return new Summary(r.labels(), r.cleanFor(), r.source(), r.constant(), List.copyOf(parameterSinks),
+                    cleanOnReturn, cleanWhenTrue, requiredMarks);
         }
     }
 }

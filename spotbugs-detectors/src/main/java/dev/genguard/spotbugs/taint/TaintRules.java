@@ -50,6 +50,11 @@ final class TaintRules {
          * free of CR and LF, so no threat to a header or a log line.
          */
         RAW,
+        /**
+         * The servlet path and path info: decoded, but normalized by the container (no {@code ..} segments), so no
+         * path traversal from them; anything else they can carry.
+         */
+        PATH,
         /** Process environment and command-line arguments: trusted by default, untrusted in the strict profile. */
         ENVIRONMENT,
         /** Names of entries in an archive (zip, jar, tar): the zip-slip source. */
@@ -328,6 +333,15 @@ final class TaintRules {
                 index = markNames.size() - 1;
             }
             marks |= 1 << index;
+        }
+        return marks;
+    }
+
+    /** The marks some validator requires. */
+    int validatorMarks() {
+        int marks = 0;
+        for (Validator validator : validators) {
+            marks |= validator.requires();
         }
         return marks;
     }

@@ -30,11 +30,13 @@ class TaintAnalysisTest {
                         + "GENGUARD_SQL_INJECTION\trequest\t" + SAMPLES + "$Db\tlookup\t*\t0\n"
                         + "GENGUARD_COMMAND_INJECTION\trequest\t" + SAMPLES + "$Db\trun\t*\t0\n",
                 "sanitizers.tsv", SAMPLES + "$Encoder\tsql\t*\tGENGUARD_SQL_INJECTION\t-\n"
+                        + "java/io/File\tgetCanonicalPath\t*\t-\tnormalized\n"
                         + "java/nio/file/Path\tnormalize\t*\t-\tnormalized\n",
                 "validators.tsv", "java/util/Collection\tcontains\t*\t0\ttrue\t*\t-\n"
                         + "java/nio/file/Path\tstartsWith\t*\treceiver\ttrue\tGENGUARD_SQL_INJECTION\tnormalized\n"
                         + "java/nio/file/Path\tequals\t*\treceiver\ttrue\tGENGUARD_SQL_INJECTION\tnormalized\n"
-                        + "java/lang/String\tcontains\t*\treceiver\tfalse\tGENGUARD_SQL_INJECTION\t-\t..\n"));
+                        + "java/lang/String\tcontains\t*\treceiver\tfalse\tGENGUARD_SQL_INJECTION\t-\t..\n"
+                        + "java/lang/String\tstartsWith\t*\treceiver\ttrue\tGENGUARD_SQL_INJECTION\tnormalized\n"));
     }
 
     @TestFactory

@@ -392,4 +392,65 @@ public class TaintSamples {
         }
         db.query(name);
     }
+
+    // ---- checks in helpers, checks of what a value built ----
+
+    private static boolean isAllowed(String column) {
+        return ALLOWED.contains(column);
+    }
+
+    private static void requireAllowed(String column) {
+        if (!ALLOWED.contains(column)) {
+            throw new IllegalArgumentException(column);
+        }
+    }
+
+    void goodBooleanHelperCheck(Request r, Db db) {
+        String column = r.param("sort");
+        if (!isAllowed(column)) {
+            return;
+        }
+        db.query("SELECT * FROM t ORDER BY " + column);
+    }
+
+    void badBooleanHelperOtherBranch(Request r, Db db) {
+        String column = r.param("sort");
+        if (isAllowed(column)) {
+            return;
+        }
+        db.query("SELECT * FROM t ORDER BY " + column);
+    }
+
+    void goodThrowingHelperCheck(Request r, Db db) {
+        String column = r.param("sort");
+        requireAllowed(column);
+        db.query("SELECT * FROM t ORDER BY " + column);
+    }
+
+    void goodBuiltObjectChecked(Request r, Db db, java.io.File base) throws java.io.IOException {
+        String name = r.param("file");
+        java.io.File file = new java.io.File(base, name);
+        if (!file.getCanonicalPath().startsWith(base.getCanonicalPath())) {
+            throw new SecurityException(name);
+        }
+        db.query(name.substring(0, 3));
+    }
+
+    private static void requireInside(Path path, Path base) {
+        if (!path.startsWith(base)) {
+            throw new SecurityException("outside");
+        }
+    }
+
+    void goodHelperPathCheckAfterNormalize(Request r, Db db, Path base) {
+        Path path = base.resolve(r.param("file")).normalize();
+        requireInside(path, base);
+        db.query(path.toString());
+    }
+
+    void badHelperPathCheckWithoutNormalize(Request r, Db db, Path base) {
+        Path path = base.resolve(r.param("file"));
+        requireInside(path, base);
+        db.query(path.toString());
+    }
 }
