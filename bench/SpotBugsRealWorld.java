@@ -132,12 +132,11 @@ public class SpotBugsRealWorld {
         for (var entry : results.entrySet()) {
             for (RawFinding f : entry.getValue().findings()) {
                 RuleInfo rule = catalog.rule(f.ruleId()).orElse(null);
-                Severity severity = rule == null ? null : rule.severityIn(profile).orElse(null);
+                // The profile as genguard:check applies it (severity, confidence, taint sources).
+                Severity severity = rule == null ? null
+                        : dev.genguard.engine.Scanner.finding(rule, f, profile).map(dev.genguard.engine.Finding::severity).orElse(null);
                 if (severity == null) {
                     continue;
-                }
-                if (f.confidence() >= Priorities.LOW_PRIORITY) {
-                    severity = severity.lower();
                 }
                 perRule.merge(f.ruleId(), 1, Integer::sum);
                 review.append("- ").append(entry.getKey().name()).append(": ").append(f.file()).append(':')

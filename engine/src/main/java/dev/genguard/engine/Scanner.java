@@ -78,7 +78,7 @@ public final class Scanner {
      * the profile leaves the rule out, or for a data-flow rule's low-confidence finding (its only source is the
      * environment or command line) outside the strict and all profiles.
      */
-    static Optional<Finding> finding(RuleInfo rule, RawFinding raw, Profile profile) {
+    public static Optional<Finding> finding(RuleInfo rule, RawFinding raw, Profile profile) {
         boolean lowConfidence = raw.confidence() >= LOW_CONFIDENCE;
         if (lowConfidence && profile == Profile.DEFAULT && rule.tags().contains(TAINT_TAG)) {
             return Optional.empty();

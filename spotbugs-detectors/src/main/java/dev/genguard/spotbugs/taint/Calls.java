@@ -689,6 +689,55 @@ final class Calls implements Opcodes {
         return result;
     }
 
+    /**
+     * Whether a method declares a response type that is not HTML: a {@code setContentType} call whose constant (or
+     * concatenation's constant start) names another type ({@code "text/plain; charset=" + CHARSET}), or a mapping
+     * whose {@code produces} names only other types ({@code produces = "application/json"}), on the method or its
+     * class. What such a method writes cannot script a page.
+     */
+    static boolean declaresNonHtmlResponse(ClassNode owner, MethodNode method) {
+        Boolean produces = producesHtml(method.visibleAnnotations);
+        if (produces == null) {
+            produces = producesHtml(owner.visibleAnnotations);
+        }
+        if (produces != null) {
+            return !produces;
+        }
+        boolean nonHtml = false;
+        for (org.objectweb.asm.tree.AbstractInsnNode insn = method.instructions.getFirst(); insn != null; insn = insn.getNext()) {
+            if (insn instanceof MethodInsnNode call && "setContentType".equals(call.name) && insn.getPrevious() != null) {
+                String type = insn.getPrevious() instanceof org.objectweb.asm.tree.LdcInsnNode ldc && ldc.cst instanceof String s ? s
+                        : insn.getPrevious() instanceof org.objectweb.asm.tree.InvokeDynamicInsnNode indy && indy.bsmArgs.length > 0
+                        && indy.bsmArgs[0] instanceof String recipe ? recipe : null;
+                if (type == null || type.toLowerCase(java.util.Locale.ROOT).contains("html")) {
+                    return false;
+                }
+                nonHtml = true;
+            }
+        }
+        return nonHtml;
+    }
+
+    /** True or false when some annotation has a {@code produces} attribute (whether one value is HTML), else null. */
+    private static Boolean producesHtml(List<AnnotationNode> annotations) {
+        if (annotations == null) {
+            return null;
+        }
+        for (AnnotationNode annotation : annotations) {
+            if (annotation.values == null) {
+                continue;
+            }
+            for (int i = 0; i + 1 < annotation.values.size(); i += 2) {
+                if ("produces".equals(annotation.values.get(i)) && annotation.values.get(i + 1) instanceof List<?> types
+                        && !types.isEmpty()) {
+                    return types.stream().anyMatch(t -> String.valueOf(t).toLowerCase(java.util.Locale.ROOT).contains("html")
+                            || String.valueOf(t).contains("*"));
+                }
+            }
+        }
+        return null;
+    }
+
     /** A request-handling method: one some {@code handler-parameter} source names (a request mapping). */
     private boolean isHandler(MethodNode method) {
         for (TaintRules.Source source : rules.sources()) {

@@ -547,6 +547,8 @@ final class TaintAnalysis {
         private final int parameterCount;
         private final int[] parameterOfLocal;
         private final List<TaintRules.Sink> returnSinks;
+        /** The method declares a response that is not HTML: what it writes cannot script a page. */
+        private final boolean nonHtmlResponse;
 
         MethodRun(ClassNode owner, MethodNode method, boolean summarising) {
             this.owner = owner;
@@ -567,6 +569,7 @@ final class TaintAnalysis {
             }
             parameterCount = parameter;
             returnSinks = summarising ? List.of() : calls.returnSinks(owner, method);
+            nonHtmlResponse = Calls.declaresNonHtmlResponse(owner, method);
             lines = new int[method.instructions.size()];
             int current = -1;
             int index = 0;
@@ -708,6 +711,9 @@ final class TaintAnalysis {
                 return;
             }
             if (sink.prefix() != null && (value.prefix() == null || !value.prefix().startsWith(sink.prefix()))) {
+                return;
+            }
+            if (sink.html() && nonHtmlResponse) {
                 return;
             }
             if (sink.destination() && value.prefix() != null && fixesDestination(

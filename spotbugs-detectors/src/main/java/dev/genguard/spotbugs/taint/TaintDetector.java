@@ -128,7 +128,7 @@ public class TaintDetector extends ValueAnalysisDetector {
 
     /** Request data (decoded or raw) and archive entries: NORMAL; only the environment or command line: LOW (strict profile). */
     static int priority(long labels) {
-        long untrusted = TaintRules.Label.REQUEST.bit() | TaintRules.Label.RAW.bit() | TaintRules.Label.PATH.bit()
+        long untrusted = TaintRules.Label.REQUEST.bit() | TaintRules.Label.RAW.bit() | TaintRules.Label.URI.bit() | TaintRules.Label.PATH.bit()
                 | TaintRules.Label.ARCHIVE.bit();
         return (labels & untrusted) != 0 ? Priorities.NORMAL_PRIORITY : Priorities.LOW_PRIORITY;
     }

@@ -45,11 +45,13 @@ final class TaintRules {
     enum Label {
         /** HTTP request data: parameters, body, path, file names. */
         REQUEST,
-        /**
-         * What the server passes undecoded: headers, cookies, the request URI, URL and query string. Untrusted, but
-         * free of CR and LF, so no threat to a header or a log line.
-         */
+        /** Headers and cookies: untrusted, but free of CR and LF, so no threat to a header or a log line. */
         RAW,
+        /**
+         * The request URI, URL and query string, undecoded: free of CR and LF like {@link #RAW}, and a redirect to
+         * them stays on this host.
+         */
+        URI,
         /**
          * The servlet path and path info: decoded, but normalized by the container (no {@code ..} segments), so no
          * path traversal from them; anything else they can carry.
@@ -89,7 +91,7 @@ final class TaintRules {
      * labels; {@code prefix}, when set, limits the sink to values that start with that constant.
      */
     record Sink(String bugType, long labels, Member member, int[] arguments, String prefix, int receiverMarks,
-                boolean destination) {
+                boolean destination, boolean html) {
     }
 
     /**
@@ -206,6 +208,7 @@ final class TaintRules {
                 String prefix = null;
                 int receiverMarks = 0;
                 boolean destination = false;
+                boolean html = false;
                 for (String condition : (c.length == 7 ? c[6] : "").split(" ")) {
                     if (condition.startsWith("prefix:")) {
                         prefix = condition.substring("prefix:".length());
@@ -213,12 +216,14 @@ final class TaintRules {
                         receiverMarks = marks(condition.substring("receiver:".length()));
                     } else if (condition.equals("destination")) {
                         destination = true;
+                    } else if (condition.equals("html")) {
+                        html = true;
                     } else if (!condition.isEmpty() && !condition.equals("-")) {
-                        throw new IllegalArgumentException("condition must be prefix:TEXT, receiver:MARK or destination");
+                        throw new IllegalArgumentException("condition must be prefix:TEXT, receiver:MARK, destination or html");
                     }
                 }
                 Sink sink = new Sink(c[0], labels, member(c[2], c[3], c[4]), arguments(c[5]), prefix, receiverMarks,
-                        destination);
+                        destination, html);
                 sinks.add(sink);
                 index(sink.member(), sink);
             }
