@@ -113,7 +113,7 @@ final class Calls implements Opcodes {
         }
         if (!rules.sanitizers().isEmpty()) {
             Taint result = propagate(frame, receiver, args, returnType);
-            for (TaintRules.Sanitizer sanitizer : rules.sanitizers()) {
+            for (TaintRules.Sanitizer sanitizer : result == null ? List.<TaintRules.Sanitizer>of() : rules.sanitizers()) {
                 if (sanitizer.argument() == null || argumentHolds(args, sanitizer.argument())) {
                     result = result.cleaned(sanitizer.kinds(), sanitizer.marks());
                 }
@@ -478,6 +478,18 @@ final class Calls implements Opcodes {
         Type[] argTypes = Type.getArgumentTypes(call.desc);
         Object key = args.isEmpty() ? null : args.get(0).constant();
         Taint element;
+        boolean fluent = returnType.getSort() == Type.OBJECT && returnType.getInternalName().equals(call.owner);
+        if (fluent && !call.name.equals("get") && !call.name.equals("remove")) {
+            // A collection's own fluent method (Tags add(a, b) returning this): the same object, with what it got.
+            Taint incoming = Taint.of(null);
+            for (Taint arg : args) {
+                incoming = incoming.plus(frame.effective(arg));
+            }
+            if (incoming.isTainted()) {
+                frame.heap.put(object, contents.collapsed(incoming));
+            }
+            return receiver.withLocal(-1);
+        }
         switch (call.name + argTypes.length) {
             case "add1", "addLast1", "offer1", "offerLast1", "push1" -> {
                 frame.heap.put(object, contents.added(stored(frame, args.get(0))));
@@ -486,7 +498,7 @@ final class Calls implements Opcodes {
             case "add2" -> {
                 frame.heap.put(object, argTypes[0].getSort() == Type.INT && key instanceof Integer i
                         ? contents.inserted(i, stored(frame, args.get(1))) : contents.collapsed(stored(frame, args.get(1))));
-                return null;
+                return result(returnType, null);
             }
             case "set2" -> {
                 element = argTypes[0].getSort() == Type.INT ? contents.element(key instanceof Integer i ? i : null) : contents.all();
@@ -525,7 +537,7 @@ final class Calls implements Opcodes {
             }
             case "clear0" -> {
                 frame.heap.put(object, contents.cleared());
-                return null;
+                return result(returnType, null);
             }
             default -> {
                 Taint incoming = Taint.of(null);

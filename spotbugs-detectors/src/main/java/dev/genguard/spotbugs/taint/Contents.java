@@ -74,8 +74,20 @@ final class Contents {
 
     private static final Taint CLEAN = Taint.of(null);
 
+    /** {@link #all()}, computed once (contents are immutable). */
+    private Taint allCache;
+    private boolean allComputed;
+
     /** The taint of everything in the object; {@code null} when nothing was stored. */
     Taint all() {
+        if (!allComputed) {
+            allCache = computeAll();
+            allComputed = true;
+        }
+        return allCache;
+    }
+
+    private Taint computeAll() {
         Taint result = all;
         if (elements != null) {
             for (Taint t : elements) {
@@ -232,10 +244,15 @@ final class Contents {
             }
             return new Contents(join(all, other.all), List.copyOf(merged), null);
         }
-        if (entries != null && other.entries != null && entries.keySet().equals(other.entries.keySet())) {
+        if (entries != null && other.entries != null) {
+            // A key one path did not store keeps what it held before, which the analysis does not know here:
+            // the other path's value (the field's or entry's earlier content is accounted for by the reader).
             Map<Object, Taint> merged = new LinkedHashMap<>();
             entries.forEach((k, v) -> merged.put(k, join(v, other.entries.get(k))));
-            return new Contents(join(all, other.all), null, merged);
+            other.entries.forEach((k, v) -> merged.putIfAbsent(k, v));
+            if (merged.size() <= MAX_PARTS) {
+                return new Contents(join(all, other.all), null, merged, origin == other.origin ? origin : -1);
+            }
         }
         return new Contents(join(all(), other.all()), null, null);
     }

@@ -210,6 +210,7 @@ final class Taint implements Value {
         Taint t = (Taint) o;
         return labels == t.labels && cleanFor == t.cleanFor && marks == t.marks && object == t.object
                 && local == t.local && origin == t.origin && Objects.equals(type, t.type) && Objects.equals(constant, t.constant)
+                && Objects.equals(prefix, t.prefix)
                 && Objects.equals(guard, t.guard);
     }
 

@@ -58,7 +58,10 @@ final class TaintAnalysis {
     private final Set<String> inProgress = new HashSet<>();
     private final Map<String, Boolean> subtypes = new HashMap<>();
     private final Map<String, Map<String, Taint>> fieldTaints = new HashMap<>();
+    private final Set<String> computingFields = new HashSet<>();
     private int depth;
+    /** How often a summary or field taint was refused for recursion or depth; see {@link #summary}. */
+    private int cutOffs;
 
     TaintAnalysis(TaintRules rules, ClassSource classes) {
         this.rules = rules;
@@ -133,10 +136,12 @@ final class TaintAnalysis {
             return known.orElse(null);
         }
         if (inProgress.contains(key) || depth >= MAX_DEPTH) {
+            cutOffs++;
             return null;
         }
         inProgress.add(key);
         depth++;
+        int cutOffsBefore = cutOffs;
         Summary summary;
         try {
             summary = computeSummary(call);
@@ -146,7 +151,11 @@ final class TaintAnalysis {
             depth--;
             inProgress.remove(key);
         }
-        summaries.put(key, Optional.ofNullable(summary));
+        // A summary that met a cut-off (recursion, depth) depends on where it was asked for: used, not cached, so
+        // that results do not depend on the order classes are analysed in.
+        if (cutOffs == cutOffsBefore) {
+            summaries.put(key, Optional.ofNullable(summary));
+        }
         return summary;
     }
 
@@ -225,29 +234,35 @@ final class TaintAnalysis {
     Taint fieldTaint(String owner, String field) {
         Map<String, Taint> fields = fieldTaints.get(owner);
         if (fields == null) {
-            fieldTaints.put(owner, Map.of());
+            if (depth >= MAX_DEPTH || computingFields.contains(owner)) {
+                cutOffs++;
+                return null;
+            }
+            computingFields.add(owner);
+            int cutOffsBefore = cutOffs;
             fields = new HashMap<>();
             ClassNode cls = classes.lookupClass(owner);
-            if (cls != null && depth < MAX_DEPTH) {
-                depth++;
-                try {
-                    for (MethodNode m : cls.methods) {
-                        if ((m.access & Opcodes.ACC_STATIC) != 0 || !storesField(m, owner)) {
-                            continue;
-                        }
-                        MethodRun run = new MethodRun(cls, m, false);
-                        run.collectFields = fields;
-                        try {
-                            run(run);
-                        } catch (AnalyzerException | RuntimeException e) {
-                            // a method that cannot be analysed contributes nothing
-                        }
+            depth++;
+            try {
+                for (MethodNode m : cls == null ? List.<MethodNode>of() : cls.methods) {
+                    if ((m.access & Opcodes.ACC_STATIC) != 0 || !storesField(m, owner)) {
+                        continue;
                     }
-                } finally {
-                    depth--;
+                    MethodRun run = new MethodRun(cls, m, false);
+                    run.collectFields = fields;
+                    try {
+                        run(run);
+                    } catch (AnalyzerException | RuntimeException e) {
+                        // a method that cannot be analysed contributes nothing
+                    }
                 }
+            } finally {
+                depth--;
+                computingFields.remove(owner);
             }
-            fieldTaints.put(owner, fields);
+            if (cutOffs == cutOffsBefore) {
+                fieldTaints.put(owner, fields);
+            }
         }
         return fields.get(field);
     }
@@ -319,6 +334,7 @@ final class TaintAnalysis {
         MethodNode m = run.method;
         int n = m.instructions.size();
         if (n == 0 || n > MAX_INSTRUCTIONS || (m.access & (Opcodes.ACC_ABSTRACT | Opcodes.ACC_NATIVE)) != 0) {
+            run.gaveUp = true;
             return;
         }
         TaintInterpreter in = new TaintInterpreter(this, run);
@@ -346,7 +362,7 @@ final class TaintAnalysis {
         Merger merger = (target, frame) -> {
             if (frames[target] == null) {
                 frames[target] = frame.copy();
-            } else if (!frames[target].mergeFrom(frame)) {
+            } else if (!frames[target].mergeFrom(frame, target)) {
                 return;
             }
             if (!queued.get(target)) {
@@ -375,7 +391,8 @@ final class TaintAnalysis {
     private void step(MethodRun run, TaintInterpreter in, MethodNode m, int i, TaintFrame frame,
                       List<TryCatchBlockNode> handlers, Merger merger) throws AnalyzerException {
         AbstractInsnNode insn = m.instructions.get(i);
-        for (TryCatchBlockNode tcb : handlers) {
+        // Labels, line numbers and frames change nothing: the real instructions around them feed the handlers.
+        for (TryCatchBlockNode tcb : insn.getOpcode() < 0 ? List.<TryCatchBlockNode>of() : handlers) {
             TaintFrame handler = frame.copy();
             handler.clearStack();
             handler.push(Taint.of(Type.getObjectType(tcb.type == null ? "java/lang/Throwable" : tcb.type)));

@@ -35,10 +35,20 @@ public class TaintDetector extends ValueAnalysisDetector {
     private final TaintAnalysis analysis = new TaintAnalysis(rules, classes);
     private final Set<String> sinkNames = new HashSet<>();
     private final Set<String> constructedSinks = new HashSet<>();
+    /** Descriptors of the annotations rules name ({@code Lorg/springframework/web/bind/annotation/RequestParam;}). */
+    private final Set<String> annotations = new HashSet<>();
 
     public TaintDetector(BugReporter bugReporter) {
         super(bugReporter);
+        for (TaintRules.Source source : rules.sources()) {
+            if (!source.kind().equals("call")) {
+                annotations.add("L" + source.member().owner() + ";");
+            }
+        }
         for (TaintRules.Sink sink : rules.sinks()) {
+            if ("@return".equals(sink.member().name())) {
+                annotations.add("L" + sink.member().owner() + ";");
+            }
             if ("<init>".equals(sink.member().name())) {
                 constructedSinks.add(sink.member().owner());
             } else {
@@ -47,15 +57,29 @@ public class TaintDetector extends ValueAnalysisDetector {
         }
     }
 
+    /**
+     * A class is parsed when its constant pool names a sink (a method name or a constructed class), an annotation some
+     * rule names (handler parameters, a returned response), or a method of another class of the analysed code (whose
+     * summary may hold the sink: a controller that only calls its service).
+     */
     @Override
     protected boolean mayReport(JavaClass javaClass) {
         if (isTestClass(javaClass)) {
             return false;
         }
-        for (Constant constant : javaClass.getConstantPool().getConstantPool()) {
+        org.apache.bcel.classfile.ConstantPool pool = javaClass.getConstantPool();
+        String self = javaClass.getClassName().replace('.', '/');
+        for (Constant constant : pool.getConstantPool()) {
             if (constant instanceof ConstantUtf8 utf8) {
                 String text = utf8.getBytes();
-                if (sinkNames.contains(text) || constructedSinks.contains(text)) {
+                if (sinkNames.contains(text) || constructedSinks.contains(text) || annotations.contains(text)) {
+                    return true;
+                }
+            } else if (constant instanceof org.apache.bcel.classfile.ConstantMethodref
+                    || constant instanceof org.apache.bcel.classfile.ConstantInterfaceMethodref) {
+                org.apache.bcel.classfile.ConstantCP ref = (org.apache.bcel.classfile.ConstantCP) constant;
+                String owner = ref.getClass(pool).replace('.', '/');
+                if (!owner.equals(self) && !owner.startsWith("[") && classes.isApplicationClass(owner)) {
                     return true;
                 }
             }

@@ -53,31 +53,48 @@ final class TaintFrame extends Frame<Taint> {
     }
 
     /**
-     * Joins {@code incoming} into this frame; true when this frame changed. A slot whose two values are different
-     * objects keeps the taint of both objects' contents and follows neither.
+     * Variable {@code local} is about to be overwritten: checks and links that name it no longer say anything
+     * about what it will hold ({@code boolean ok = ALLOWED.contains(name); name = other; if (ok) ...}).
      */
-    boolean mergeFrom(TaintFrame incoming) {
-        boolean changed = false;
+    void forget(int local) {
         for (int i = 0; i < getLocals() + getStackSize(); i++) {
             boolean isLocal = i < getLocals();
-            int index = isLocal ? i : i - getLocals();
-            Taint mine = isLocal ? getLocal(index) : getStack(index);
-            Taint theirs = isLocal ? incoming.getLocal(index) : incoming.getStack(index);
-            Taint merged;
-            if (mine.object() != theirs.object()) {
-                merged = effective(mine).merge(incoming.effective(theirs)).withObject(-1);
-            } else {
-                merged = mine.merge(theirs);
+            Taint value = isLocal ? getLocal(i) : getStack(i - getLocals());
+            Taint.Guard guard = value.guard();
+            Taint kept = value;
+            if (guard != null && (guard.local() == local || guard.origin() == local)) {
+                kept = kept.withGuard(null);
             }
-            if (!merged.equals(mine)) {
+            if (kept.origin() == local) {
+                kept = kept.withOrigin(-1);
+            }
+            if (kept != value) {
                 if (isLocal) {
-                    setLocal(index, merged);
+                    setLocal(i, kept);
                 } else {
-                    setStack(index, merged);
+                    setStack(i - getLocals(), kept);
                 }
-                changed = true;
             }
         }
+        for (Map.Entry<Integer, Contents> entry : heap.entrySet()) {
+            if (entry.getValue().origin() == local) {
+                entry.setValue(entry.getValue().withOrigin(-1));
+            }
+        }
+    }
+
+    /** Object ids of joins start here, above any instruction index. */
+    static final int JOIN_BASE = 1 << 24;
+
+    /**
+     * Joins {@code incoming} into this frame, the frame of instruction {@code target}; true when this frame changed.
+     * A slot that holds a followed object on one path and an untracked value (such as {@code null}) on the other
+     * keeps following the object; a slot that holds two different objects follows a join object, owned by this
+     * instruction and slot, whose contents are both objects' (so {@code sb = f ? new A() : new B(); sb.append(x)}
+     * is still followed).
+     */
+    boolean mergeFrom(TaintFrame incoming, int target) {
+        boolean changed = false;
         for (Map.Entry<Integer, Contents> entry : incoming.heap.entrySet()) {
             Contents mine = heap.get(entry.getKey());
             Contents merged = mine == null ? entry.getValue() : mine.merge(entry.getValue());
@@ -88,6 +105,44 @@ final class TaintFrame extends Frame<Taint> {
                 }
             }
         }
+        for (int i = 0; i < getLocals() + getStackSize(); i++) {
+            boolean isLocal = i < getLocals();
+            int index = isLocal ? i : i - getLocals();
+            Taint mine = isLocal ? getLocal(index) : getStack(index);
+            Taint theirs = isLocal ? incoming.getLocal(index) : incoming.getStack(index);
+            Taint merged;
+            if (mine.object() == theirs.object()) {
+                merged = mine.merge(theirs);
+            } else if (mine.object() < 0 || theirs.object() < 0) {
+                merged = mine.merge(theirs).withObject(Math.max(mine.object(), theirs.object()));
+            } else {
+                int join = JOIN_BASE + target * 1024 + Math.min(i, 1023);
+                Contents both = joinContents(contents(mine), incoming.contents(theirs));
+                Contents existing = heap.get(join);
+                Contents contents = existing == null ? both : both == null ? existing : existing.merge(both);
+                if (contents != null && (existing != null || heap.size() < MAX_OBJECTS)) {
+                    if (!contents.equals(existing)) {
+                        heap.put(join, contents);
+                        changed = true;
+                    }
+                    merged = mine.merge(theirs).withObject(join);
+                } else {
+                    merged = effective(mine).merge(incoming.effective(theirs)).withObject(-1);
+                }
+            }
+            if (!merged.equals(mine)) {
+                if (isLocal) {
+                    setLocal(index, merged);
+                } else {
+                    setStack(index, merged);
+                }
+                changed = true;
+            }
+        }
         return changed;
+    }
+
+    private static Contents joinContents(Contents a, Contents b) {
+        return a == null ? b : b == null ? a : a.merge(b);
     }
 }

@@ -99,6 +99,15 @@ final class TaintInterpreter extends Interpreter<Taint> implements Opcodes {
                 if (cst instanceof Double) {
                     return Taint.of(Type.DOUBLE_TYPE);
                 }
+                if (cst instanceof org.objectweb.asm.ConstantDynamic dynamic) {
+                    return Taint.of(Type.getType(dynamic.getDescriptor()));
+                }
+                if (cst instanceof Handle) {
+                    return Taint.of(Type.getObjectType("java/lang/invoke/MethodHandle"));
+                }
+                if (cst instanceof Type t && t.getSort() == Type.METHOD) {
+                    return Taint.of(Type.getObjectType("java/lang/invoke/MethodType"));
+                }
                 return Taint.of(cst instanceof Type ? Type.getType(Class.class) : OBJECT);
             }
             case GETSTATIC: {
@@ -127,7 +136,17 @@ final class TaintInterpreter extends Interpreter<Taint> implements Opcodes {
             return value.withLocal(var.var);
         }
         // Stored in another variable, a value remembers the one it came from: a check of either validates both.
-        return (value.local() >= 0 ? value.withOrigin(value.local()) : value).withLocal(-1);
+        Taint stored = (value.local() >= 0 ? value.withOrigin(value.local()) : value).withLocal(-1);
+        if (insn instanceof VarInsnNode var && insn.getOpcode() >= ISTORE && insn.getOpcode() <= ASTORE) {
+            frame.forget(var.var);
+            if (stored.origin() == var.var) {
+                stored = stored.withOrigin(-1);
+            }
+            if (stored.guard() != null && (stored.guard().local() == var.var || stored.guard().origin() == var.var)) {
+                stored = stored.withGuard(null);
+            }
+        }
+        return stored;
     }
 
     @Override
@@ -206,14 +225,15 @@ final class TaintInterpreter extends Interpreter<Taint> implements Opcodes {
         Type type = Type.getType(field.desc);
         if (receiver.object() == TaintFrame.THIS) {
             Contents fields = frame.heap.get(TaintFrame.THIS);
-            Taint stored = fields == null || fields.entries() == null ? null : fields.entries().get(field.name);
+            // Once the fields collapsed (paths that stored different fields), a read gives what any field holds.
+            Taint stored = fields == null ? null
+                    : fields.entries() == null ? fields.all() : fields.entries().get(field.name);
             if (!isData(type)) {
                 return stored != null && stored.constant() != null ? Taint.constant(type, stored.constant()) : Taint.of(type);
             }
-            Taint result = stored == null ? Taint.of(type).plus(analysis.fieldTaint(run.owner(), field.name))
-                    : stored.taintOnly(type);
-            // In a summary, what this object holds is what the caller's receiver holds.
-            return result.plus(receiver.isTainted() ? receiver : null);
+            Taint result = stored == null ? Taint.of(type) : stored.taintOnly(type);
+            // What other methods store there from a source, and in a summary what the caller's receiver holds.
+            return result.plus(analysis.fieldTaint(run.owner(), field.name)).plus(receiver.isTainted() ? receiver : null);
         }
         if (!isData(type)) {
             return Taint.of(type);

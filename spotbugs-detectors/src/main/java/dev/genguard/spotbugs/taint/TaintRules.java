@@ -171,7 +171,8 @@ final class TaintRules {
             if (line.isBlank() || line.startsWith("#")) {
                 continue;
             }
-            String[] columns = line.split("\t", -1);
+            // A file saved with Windows line endings reads the same.
+            String[] columns = line.strip().split("\t", -1);
             try {
                 add(table, columns);
             } catch (RuntimeException e) {

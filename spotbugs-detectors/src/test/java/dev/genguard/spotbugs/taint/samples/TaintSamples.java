@@ -453,4 +453,70 @@ public class TaintSamples {
         requireInside(path, base);
         db.query(path.toString());
     }
+
+    // ---- joins, reassignments and odd shapes (found in review) ----
+
+    void badBuilderFromEitherBranch(Request r, Db db, boolean f) {
+        StringBuilder sql = f ? new StringBuilder("SELECT a FROM t WHERE x=") : new StringBuilder("SELECT b FROM t WHERE x=");
+        sql.append(r.param("x"));
+        db.query(sql.toString());
+    }
+
+    void badLazyBuilder(Request r, Db db, int n) {
+        StringBuilder sql = null;
+        for (int i = 0; i < n; i++) {
+            if (sql == null) {
+                sql = new StringBuilder("SELECT * FROM t WHERE a IN (");
+            }
+            sql.append(r.param("a" + i));
+        }
+        db.query(String.valueOf(sql));
+    }
+
+    void badPrefixOnOnePathOnly(Request r, Db db) {
+        String target = r.param("target");
+        String url;
+        if (r.param("mode") == null) {
+            url = target;
+        } else {
+            url = "/posts/" + target;
+        }
+        db.query(url);
+    }
+
+    void badCheckOfAnOldValue(Request r, Db db) {
+        String name = r.param("a");
+        boolean ok = ALLOWED.contains(name);
+        name = r.param("b");
+        if (ok) {
+            db.query("SELECT * FROM t ORDER BY " + name);
+        }
+    }
+
+    private String cache;
+
+    private String remember(String p, boolean f) {
+        if (f) {
+            this.cache = p;
+        }
+        return this.cache;
+    }
+
+    void badFieldStoredOnOnePath(Request r, Db db) {
+        db.query(remember(r.param("a"), true));
+    }
+
+    /** A collection whose two-argument add returns itself. */
+    public static final class Tags extends ArrayList<String> {
+        public Tags add(String a, String b) {
+            super.add(a);
+            super.add(b);
+            return this;
+        }
+    }
+
+    void badCollectionSubclass(Request r, Db db) {
+        Tags tags = new Tags().add("a", r.param("b"));
+        db.query(String.join(",", tags));
+    }
 }
