@@ -211,7 +211,7 @@ final class Calls implements Opcodes {
         }
         String name = call.name;
         if (name.length() > 3 && name.startsWith("set") && args.size() == 1) {
-            frame.heap.put(receiver.object(), contents.put(propertyName(name.substring(3)), stored(frame, args.get(0))));
+            frame.put(receiver.object(), contents.put(propertyName(name.substring(3)), stored(frame, args.get(0))));
             return returnType.getSort() == Type.VOID ? NO_RESULT : Taint.of(returnType);
         }
         String property = name.length() > 3 && name.startsWith("get") ? name.substring(3)
@@ -305,7 +305,7 @@ final class Calls implements Opcodes {
         if (receiver != null && receiver.object() != TaintFrame.THIS && incoming.isTainted()) {
             Contents contents = frame.contents(receiver);
             if (contents != null) {
-                frame.heap.put(receiver.object(), contents.absorbed(incoming));
+                frame.put(receiver.object(), contents.absorbed(incoming));
             }
         }
         Taint source = receiver == null ? null : receiver.object() == TaintFrame.THIS ? null : frame.effective(receiver);
@@ -313,7 +313,7 @@ final class Calls implements Opcodes {
             for (Taint arg : args) {
                 Contents contents = frame.contents(arg);
                 if (contents != null && arg.type() != null && arg.type().getSort() == Type.ARRAY) {
-                    frame.heap.put(arg.object(), contents.collapsed(source));
+                    frame.put(arg.object(), contents.collapsed(source));
                 }
             }
         }
@@ -331,7 +331,7 @@ final class Calls implements Opcodes {
             if (!args.isEmpty() && args.get(0).constant() instanceof String s) {
                 text = Taint.constant(STRING, s);
             }
-            frame.heap.put(receiver.object(), Contents.text(text));
+            frame.put(receiver.object(), Contents.text(text));
             return;
         }
         Taint incoming = Taint.of(null);
@@ -348,7 +348,7 @@ final class Calls implements Opcodes {
         if (incoming.isTainted()) {
             Contents built = analysis.isCollection(call.owner) ? contents.collapsed(incoming) : contents.absorbed(incoming);
             // new File(base, name) checked is name checked (one tainted argument, held in a variable).
-            frame.heap.put(receiver.object(), taintedArguments == 1 && variable >= 0 ? built.withOrigin(variable) : built);
+            frame.put(receiver.object(), taintedArguments == 1 && variable >= 0 ? built.withOrigin(variable) : built);
         }
     }
 
@@ -394,7 +394,7 @@ final class Calls implements Opcodes {
             case "append": {
                 Taint arg = args.get(0);
                 Taint appended = appendText(text, frame.effective(arg), arg, call.desc);
-                frame.heap.put(receiver.object(), contents.withText(appended));
+                frame.put(receiver.object(), contents.withText(appended));
                 return receiver.withLocal(-1);
             }
             case "toString":
@@ -405,7 +405,7 @@ final class Calls implements Opcodes {
                 for (Taint arg : args) {
                     changed = changed.plus(frame.effective(arg));
                 }
-                frame.heap.put(receiver.object(), contents.withText(changed));
+                frame.put(receiver.object(), contents.withText(changed));
                 return returnType.getSort() == Type.VOID ? null
                         : BUILDERS.contains(returnType.getInternalName()) ? receiver.withLocal(-1) : Taint.of(returnType);
             }
@@ -486,23 +486,23 @@ final class Calls implements Opcodes {
                 incoming = incoming.plus(frame.effective(arg));
             }
             if (incoming.isTainted()) {
-                frame.heap.put(object, contents.collapsed(incoming));
+                frame.put(object, contents.collapsed(incoming));
             }
             return receiver.withLocal(-1);
         }
         switch (call.name + argTypes.length) {
             case "add1", "addLast1", "offer1", "offerLast1", "push1" -> {
-                frame.heap.put(object, contents.added(stored(frame, args.get(0))));
+                frame.put(object, contents.added(stored(frame, args.get(0))));
                 return result(returnType, null);
             }
             case "add2" -> {
-                frame.heap.put(object, argTypes[0].getSort() == Type.INT && key instanceof Integer i
+                frame.put(object, argTypes[0].getSort() == Type.INT && key instanceof Integer i
                         ? contents.inserted(i, stored(frame, args.get(1))) : contents.collapsed(stored(frame, args.get(1))));
                 return result(returnType, null);
             }
             case "set2" -> {
                 element = argTypes[0].getSort() == Type.INT ? contents.element(key instanceof Integer i ? i : null) : contents.all();
-                frame.heap.put(object, key instanceof Integer i ? contents.set(i, stored(frame, args.get(1)))
+                frame.put(object, key instanceof Integer i ? contents.set(i, stored(frame, args.get(1)))
                         : contents.collapsed(stored(frame, args.get(1))));
                 return result(returnType, element);
             }
@@ -517,10 +517,10 @@ final class Calls implements Opcodes {
             case "remove1" -> {
                 if (argTypes[0].getSort() == Type.INT) {
                     element = contents.element(key instanceof Integer i ? i : null);
-                    frame.heap.put(object, key instanceof Integer i ? contents.removed(i) : contents.collapsed(null));
+                    frame.put(object, key instanceof Integer i ? contents.removed(i) : contents.collapsed(null));
                 } else if (contents.entries() != null) {
                     element = contents.entry(key);
-                    frame.heap.put(object, contents.removedKey(key));
+                    frame.put(object, contents.removedKey(key));
                 } else {
                     element = null;
                 }
@@ -532,11 +532,11 @@ final class Calls implements Opcodes {
                 Taint keyTaint = frame.effective(args.get(0));
                 Contents updated = key != null && !keyTaint.isTainted() ? contents.put(key, value)
                         : contents.collapsed(value.plus(keyTaint));
-                frame.heap.put(object, updated);
+                frame.put(object, updated);
                 return result(returnType, element);
             }
             case "clear0" -> {
-                frame.heap.put(object, contents.cleared());
+                frame.put(object, contents.cleared());
                 return result(returnType, null);
             }
             default -> {
@@ -545,7 +545,7 @@ final class Calls implements Opcodes {
                     incoming = incoming.plus(frame.effective(arg));
                 }
                 if (incoming.isTainted()) {
-                    frame.heap.put(object, contents.collapsed(incoming));
+                    frame.put(object, contents.collapsed(incoming));
                 }
                 Taint all = frame.contents(receiver).all();
                 return result(returnType, all == null ? incoming : incoming.plus(all));

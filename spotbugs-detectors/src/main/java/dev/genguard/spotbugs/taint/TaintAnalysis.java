@@ -339,7 +339,19 @@ final class TaintAnalysis {
         }
         TaintInterpreter in = new TaintInterpreter(this, run);
         TaintFrame[] frames = new TaintFrame[n];
-        frames[0] = entryFrame(run, in);
+        // Frames live on real instructions only: a jump to a label, line number or frame node lands on the next real
+        // instruction (they change nothing), which halves the frames to copy and merge.
+        int[] real = new int[n + 1];
+        real[n] = n;
+        for (int i = n - 1; i >= 0; i--) {
+            real[i] = m.instructions.get(i).getOpcode() >= 0 ? i : real[i + 1];
+        }
+        int first = real[0];
+        if (first == n) {
+            run.gaveUp = true;
+            return;
+        }
+        frames[first] = entryFrame(run, in);
         List<List<TryCatchBlockNode>> handlers = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
             handlers.add(List.of());
@@ -356,10 +368,14 @@ final class TaintAnalysis {
         }
         ArrayDeque<Integer> work = new ArrayDeque<>();
         BitSet queued = new BitSet(n);
-        work.add(0);
-        queued.set(0);
+        work.add(first);
+        queued.set(first);
         long budget = (long) n * MAX_VISITS_PER_INSTRUCTION + 1000;
-        Merger merger = (target, frame) -> {
+        Merger merger = (label, frame) -> {
+            int target = real[label];
+            if (target == n) {
+                return;
+            }
             if (frames[target] == null) {
                 frames[target] = frame.copy();
             } else if (!frames[target].mergeFrom(frame, target)) {
@@ -509,7 +525,7 @@ final class TaintAnalysis {
         frame.setLocal(local, value.cleaned(kinds, 0));
         Contents contents = frame.contents(value);
         if (contents != null) {
-            frame.heap.put(value.object(), contents.cleaned(kinds));
+            frame.put(value.object(), contents.cleaned(kinds));
             int origin = contents.origin();
             if (origin >= 0 && origin < frame.getLocals() && origin != local) {
                 Taint from = frame.getLocal(origin);
@@ -526,7 +542,7 @@ final class TaintAnalysis {
         int local = 0;
         if (isInstance) {
             entry.setLocal(local, in.newParameterValue(true, local, Type.getObjectType(run.owner.name)));
-            entry.heap.put(TaintFrame.THIS, Contents.map());
+            entry.put(TaintFrame.THIS, Contents.map());
             local++;
         }
         Type[] arguments = Type.getArgumentTypes(m.desc);

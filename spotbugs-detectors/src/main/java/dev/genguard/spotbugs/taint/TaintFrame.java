@@ -1,6 +1,7 @@
 package dev.genguard.spotbugs.taint;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.objectweb.asm.tree.analysis.Frame;
 
@@ -15,7 +16,9 @@ final class TaintFrame extends Frame<Taint> {
     /** More objects than this in one frame are not followed (their values keep only their own taint). */
     static final int MAX_OBJECTS = 256;
 
-    Map<Integer, Contents> heap;
+    /** Shared with the frame this one was copied from until either writes ({@link #own()}). */
+    private Map<Integer, Contents> heap;
+    private boolean heapShared;
 
     TaintFrame(int numLocals, int numStack) {
         super(numLocals, numStack);
@@ -25,8 +28,30 @@ final class TaintFrame extends Frame<Taint> {
     @Override
     public Frame<Taint> init(Frame<? extends Taint> frame) {
         super.init(frame);
-        heap = new HashMap<>(((TaintFrame) frame).heap);
+        TaintFrame other = (TaintFrame) frame;
+        heap = other.heap;
+        heapShared = true;
+        other.heapShared = true;
         return this;
+    }
+
+    private Map<Integer, Contents> own() {
+        if (heapShared) {
+            heap = new HashMap<>(heap);
+            heapShared = false;
+        }
+        return heap;
+    }
+
+    /** The contents of object {@code object}, or null when not followed. */
+    Contents object(int object) {
+        return heap.get(object);
+    }
+
+    void put(int object, Contents contents) {
+        if (heap.get(object) != contents) {
+            own().put(object, contents);
+        }
     }
 
     TaintFrame copy() {
@@ -48,7 +73,7 @@ final class TaintFrame extends Frame<Taint> {
 
     void track(int object, Contents contents) {
         if (heap.containsKey(object) || heap.size() < MAX_OBJECTS) {
-            heap.put(object, contents);
+            put(object, contents);
         }
     }
 
@@ -78,7 +103,14 @@ final class TaintFrame extends Frame<Taint> {
         }
         for (Map.Entry<Integer, Contents> entry : heap.entrySet()) {
             if (entry.getValue().origin() == local) {
-                entry.setValue(entry.getValue().withOrigin(-1));
+                List<Integer> linked = new java.util.ArrayList<>();
+                heap.forEach((id, contents) -> {
+                    if (contents.origin() == local) {
+                        linked.add(id);
+                    }
+                });
+                linked.forEach(id -> own().put(id, heap.get(id).withOrigin(-1)));
+                break;
             }
         }
     }
@@ -95,13 +127,18 @@ final class TaintFrame extends Frame<Taint> {
      */
     boolean mergeFrom(TaintFrame incoming, int target) {
         boolean changed = false;
-        for (Map.Entry<Integer, Contents> entry : incoming.heap.entrySet()) {
-            Contents mine = heap.get(entry.getKey());
-            Contents merged = mine == null ? entry.getValue() : mine.merge(entry.getValue());
-            if (!merged.equals(mine)) {
-                if (mine != null || heap.size() < MAX_OBJECTS) {
-                    heap.put(entry.getKey(), merged);
-                    changed = true;
+        if (incoming.heap != heap) {
+            for (Map.Entry<Integer, Contents> entry : incoming.heap.entrySet()) {
+                Contents mine = heap.get(entry.getKey());
+                if (mine == entry.getValue()) {
+                    continue;
+                }
+                Contents merged = mine == null ? entry.getValue() : mine.merge(entry.getValue());
+                if (!merged.equals(mine)) {
+                    if (mine != null || heap.size() < MAX_OBJECTS) {
+                        own().put(entry.getKey(), merged);
+                        changed = true;
+                    }
                 }
             }
         }
@@ -110,6 +147,9 @@ final class TaintFrame extends Frame<Taint> {
             int index = isLocal ? i : i - getLocals();
             Taint mine = isLocal ? getLocal(index) : getStack(index);
             Taint theirs = isLocal ? incoming.getLocal(index) : incoming.getStack(index);
+            if (mine == theirs) {
+                continue;
+            }
             Taint merged;
             if (mine.object() == theirs.object()) {
                 merged = mine.merge(theirs);
@@ -122,7 +162,7 @@ final class TaintFrame extends Frame<Taint> {
                 Contents contents = existing == null ? both : both == null ? existing : existing.merge(both);
                 if (contents != null && (existing != null || heap.size() < MAX_OBJECTS)) {
                     if (!contents.equals(existing)) {
-                        heap.put(join, contents);
+                        own().put(join, contents);
                         changed = true;
                     }
                     merged = mine.merge(theirs).withObject(join);

@@ -224,7 +224,7 @@ final class TaintInterpreter extends Interpreter<Taint> implements Opcodes {
     private Taint getField(FieldInsnNode field, Taint receiver) {
         Type type = Type.getType(field.desc);
         if (receiver.object() == TaintFrame.THIS) {
-            Contents fields = frame.heap.get(TaintFrame.THIS);
+            Contents fields = frame.object(TaintFrame.THIS);
             // Once the fields collapsed (paths that stored different fields), a read gives what any field holds.
             Taint stored = fields == null ? null
                     : fields.entries() == null ? fields.all() : fields.entries().get(field.name);
@@ -316,9 +316,9 @@ final class TaintInterpreter extends Interpreter<Taint> implements Opcodes {
 
     private void putField(String name, Taint receiver, Taint value) {
         if (receiver.object() == TaintFrame.THIS) {
-            Contents fields = frame.heap.getOrDefault(TaintFrame.THIS, Contents.map());
+            Contents fields = (frame.object(TaintFrame.THIS) == null ? Contents.map() : frame.object(TaintFrame.THIS));
             Taint stored = frame.effective(value).withLocal(-1).withObject(-1);
-            frame.heap.put(TaintFrame.THIS, fields.put(name, stored));
+            frame.put(TaintFrame.THIS, fields.put(name, stored));
             run.storedField(name, stored);
         } else {
             store(receiver, value);
@@ -330,7 +330,7 @@ final class TaintInterpreter extends Interpreter<Taint> implements Opcodes {
         Contents contents = frame.contents(target);
         Taint effective = frame.effective(value);
         if (contents != null && effective.isTainted()) {
-            frame.heap.put(target.object(), contents.collapsed(effective));
+            frame.put(target.object(), contents.collapsed(effective));
         }
     }
 
@@ -339,7 +339,7 @@ final class TaintInterpreter extends Interpreter<Taint> implements Opcodes {
         Contents contents = frame.contents(array);
         if (contents != null) {
             Taint stored = frame.effective(value).withLocal(-1).withObject(-1);
-            frame.heap.put(array.object(), index.constant() instanceof Integer i ? contents.set(i, stored)
+            frame.put(array.object(), index.constant() instanceof Integer i ? contents.set(i, stored)
                     : contents.collapsed(stored));
         }
         return null;
