@@ -371,14 +371,19 @@ final class TaintAnalysis {
         work.add(first);
         queued.set(first);
         long budget = (long) n * MAX_VISITS_PER_INSTRUCTION + 1000;
-        Merger merger = (label, frame) -> {
+        Merger merger = (label, frame, exception, owned) -> {
             int target = real[label];
             if (target == n) {
                 return;
             }
             if (frames[target] == null) {
-                frames[target] = frame.copy();
-            } else if (!frames[target].mergeFrom(frame, target)) {
+                TaintFrame copy = owned ? frame : frame.copy();
+                if (exception != null) {
+                    copy.clearStack();
+                    copy.push(exception);
+                }
+                frames[target] = copy;
+            } else if (!frames[target].mergeFrom(frame, target, exception != null)) {
                 return;
             }
             if (!queued.get(target)) {
@@ -401,18 +406,24 @@ final class TaintAnalysis {
     }
 
     private interface Merger {
-        void merge(int target, TaintFrame frame);
+        /**
+         * Joins {@code frame} into the frame of {@code target}; with an {@code exception}, as a handler's entry;
+         * {@code owned}: the caller hands the frame over (no copy needed when the target has none yet).
+         */
+        void merge(int target, TaintFrame frame, Taint exception, boolean owned);
+
+        default void merge(int target, TaintFrame frame) {
+            merge(target, frame, null, false);
+        }
     }
 
     private void step(MethodRun run, TaintInterpreter in, MethodNode m, int i, TaintFrame frame,
                       List<TryCatchBlockNode> handlers, Merger merger) throws AnalyzerException {
         AbstractInsnNode insn = m.instructions.get(i);
-        // Labels, line numbers and frames change nothing: the real instructions around them feed the handlers.
-        for (TryCatchBlockNode tcb : insn.getOpcode() < 0 ? List.<TryCatchBlockNode>of() : handlers) {
-            TaintFrame handler = frame.copy();
-            handler.clearStack();
-            handler.push(Taint.of(Type.getObjectType(tcb.type == null ? "java/lang/Throwable" : tcb.type)));
-            merger.merge(m.instructions.indexOf(tcb.handler), handler);
+        // Only an instruction that can throw reaches a handler (a store cannot; the next call sees what it stored).
+        for (TryCatchBlockNode tcb : canThrow(insn.getOpcode()) ? handlers : List.<TryCatchBlockNode>of()) {
+            merger.merge(m.instructions.indexOf(tcb.handler), frame,
+                    Taint.of(Type.getObjectType(tcb.type == null ? "java/lang/Throwable" : tcb.type)), false);
         }
         run.line = run.lines[i];
         int op = insn.getOpcode();
@@ -467,8 +478,37 @@ final class TaintAnalysis {
                 lookup.labels.forEach(label -> merger.merge(m.instructions.indexOf(label), out));
             }
         } else if (!(op >= Opcodes.IRETURN && op <= Opcodes.RETURN) && op != Opcodes.ATHROW) {
-            merger.merge(i + 1, out);
+            merger.merge(i + 1, out, null, true);
         }
+    }
+
+    /**
+     * Whether an instruction can throw: calls, field and array accesses, allocation, division, casts, monitors,
+     * {@code athrow}. Loads, stores, constants, stack shuffles, arithmetic, comparisons and jumps cannot.
+     */
+    static boolean canThrow(int op) {
+        if (op < 0) {
+            return false;
+        }
+        if (op <= Opcodes.SALOAD) {
+            return op >= Opcodes.IALOAD || op == Opcodes.LDC;
+        }
+        if (op >= Opcodes.ISTORE && op <= Opcodes.ASTORE) {
+            return false;
+        }
+        if (op >= Opcodes.IASTORE && op <= Opcodes.SASTORE) {
+            return true;
+        }
+        if (op >= Opcodes.POP && op <= Opcodes.SWAP) {
+            return false;
+        }
+        if (op == Opcodes.IDIV || op == Opcodes.LDIV || op == Opcodes.IREM || op == Opcodes.LREM) {
+            return true;
+        }
+        if (op >= Opcodes.IADD && op <= Opcodes.DCMPG) {
+            return false;
+        }
+        return !(op >= Opcodes.IFEQ && op <= Opcodes.GOTO);
     }
 
     /** The outcome of a conditional jump whose operands are constants; null when unknown. */

@@ -126,6 +126,11 @@ final class TaintFrame extends Frame<Taint> {
      * is still followed).
      */
     boolean mergeFrom(TaintFrame incoming, int target) {
+        return mergeFrom(incoming, target, false);
+    }
+
+    /** As {@link #mergeFrom(TaintFrame, int)}; {@code handler}: the locals and objects only (a handler's own stack). */
+    boolean mergeFrom(TaintFrame incoming, int target, boolean handler) {
         boolean changed = false;
         if (incoming.heap != heap) {
             for (Map.Entry<Integer, Contents> entry : incoming.heap.entrySet()) {
@@ -142,7 +147,8 @@ final class TaintFrame extends Frame<Taint> {
                 }
             }
         }
-        for (int i = 0; i < getLocals() + getStackSize(); i++) {
+        int slots = handler ? getLocals() : getLocals() + getStackSize();
+        for (int i = 0; i < slots; i++) {
             boolean isLocal = i < getLocals();
             int index = isLocal ? i : i - getLocals();
             Taint mine = isLocal ? getLocal(index) : getStack(index);
