@@ -75,6 +75,18 @@ final class Calls implements Opcodes {
         return result;
     }
 
+    private static boolean needsSummary(TaintFrame frame, List<? extends Taint> values, Type returnType) {
+        if (TaintInterpreter.isData(returnType) && returnType.getSort() != Type.VOID) {
+            return true;
+        }
+        for (Taint value : values) {
+            if (frame.effective(value).isTainted()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Whether a call is a sink by the rules (through the class hierarchy). */
     boolean isSink(MethodInsnNode call) {
         return !rulesFor(call.owner, call.name, call.desc).sinks().isEmpty();
@@ -92,7 +104,10 @@ final class Calls implements Opcodes {
         List<? extends Taint> args = hasReceiver ? values.subList(1, values.size()) : values;
         Type returnType = Type.getReturnType(call.desc);
         Matched rules = rulesFor(call.owner, call.name, call.desc);
-        TaintAnalysis.Summary summary = rules.isEmpty() ? analysis.summary(call) : null;
+        // A summary matters for what the method returns or does with tainted arguments: a void call with clean
+        // arguments (doGet calling doPost(request, response)) needs none, which saves analysing the callee twice.
+        TaintAnalysis.Summary summary = rules.isEmpty() && needsSummary(frame, values, returnType)
+                ? analysis.summary(call) : null;
         TaintAnalysis.MethodRun run = in.run();
         checkSinks(frame, run, call, rules, receiver, args);
         if (summary != null) {
