@@ -60,7 +60,7 @@ final class TaintAnalysis {
     private final Map<String, Map<String, Taint>> fieldTaints = new HashMap<>();
     private final Set<String> computingFields = new HashSet<>();
     private int depth;
-    /** How often a summary or field taint was refused for recursion or depth; see {@link #summary}. */
+    /** How often a summary or field taint was refused for depth; see {@link #summary}. */
     private int cutOffs;
 
     TaintAnalysis(TaintRules rules, ClassSource classes) {
@@ -135,7 +135,12 @@ final class TaintAnalysis {
         if (known != null) {
             return known.orElse(null);
         }
-        if (inProgress.contains(key) || depth >= MAX_DEPTH) {
+        if (inProgress.contains(key)) {
+            // Recursion: the default propagation stands in for the method's own summary (not counted as a cut-off,
+            // or no summary of a recursive method would ever be kept and each call would recompute it).
+            return null;
+        }
+        if (depth >= MAX_DEPTH) {
             cutOffs++;
             return null;
         }
@@ -151,8 +156,9 @@ final class TaintAnalysis {
             depth--;
             inProgress.remove(key);
         }
-        // A summary that met a cut-off (recursion, depth) depends on where it was asked for: used, not cached, so
-        // that results do not depend on the order classes are analysed in.
+        // A summary that met a depth cut-off depends on where it was asked for: used, not cached, so that results do
+        // not depend on the order classes are analysed in. (Recursion still does: a cycle's summaries depend on
+        // which member is asked for first.)
         if (cutOffs == cutOffsBefore) {
             summaries.put(key, Optional.ofNullable(summary));
         }
@@ -234,7 +240,11 @@ final class TaintAnalysis {
     Taint fieldTaint(String owner, String field) {
         Map<String, Taint> fields = fieldTaints.get(owner);
         if (fields == null) {
-            if (depth >= MAX_DEPTH || computingFields.contains(owner)) {
+            if (computingFields.contains(owner)) {
+                // The class's own methods read its fields while they are being collected: flow-insensitive anyway.
+                return null;
+            }
+            if (depth >= MAX_DEPTH) {
                 cutOffs++;
                 return null;
             }
