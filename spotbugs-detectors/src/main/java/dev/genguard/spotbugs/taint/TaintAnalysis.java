@@ -249,7 +249,6 @@ final class TaintAnalysis {
                 return null;
             }
             computingFields.add(owner);
-            int cutOffsBefore = cutOffs;
             fields = new HashMap<>();
             ClassNode cls = classes.lookupClass(owner);
             depth++;
@@ -270,9 +269,9 @@ final class TaintAnalysis {
                 depth--;
                 computingFields.remove(owner);
             }
-            if (cutOffs == cutOffsBefore) {
-                fieldTaints.put(owner, fields);
-            }
+            // Kept even when a summary below was cut off: recomputing at every read costs too much, and the field
+            // taint is a flow-insensitive approximation anyway.
+            fieldTaints.put(owner, fields);
         }
         return fields.get(field);
     }
