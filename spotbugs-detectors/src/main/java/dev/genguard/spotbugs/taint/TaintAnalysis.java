@@ -285,6 +285,81 @@ final class TaintAnalysis {
         return false;
     }
 
+    // ---- which methods are worth analysing ----
+
+    private final Map<String, Boolean> reachesSink = new HashMap<>();
+    private final Map<String, Boolean> producesSource = new HashMap<>();
+    private final Map<String, Boolean> classHasSource = new HashMap<>();
+
+    /**
+     * Whether a call into the analysed code may reach a sink: the method (or an implementation of it) calls a sink,
+     * returns a response a sink rule covers, or calls such a method, up to {@link #MAX_DEPTH} calls deep. An
+     * instruction scan, cached: it spares the analysis of methods that cannot report.
+     */
+    boolean mayReachSink(MethodInsnNode call) {
+        return reaches(call.owner, call.name, call.desc, 0, true);
+    }
+
+    /** Whether a call into the analysed code may return or store untrusted data: the same, for sources. */
+    boolean mayProduceSource(MethodInsnNode call) {
+        return reaches(call.owner, call.name, call.desc, 0, false);
+    }
+
+    /** Whether some method of a class of the analysed code calls a source (so its fields may hold untrusted data). */
+    boolean classHasSource(String owner) {
+        Boolean known = classHasSource.get(owner);
+        if (known == null) {
+            known = false;
+            ClassNode cls = classes.isApplicationClass(owner) ? classes.lookupClass(owner) : null;
+            for (MethodNode m : cls == null ? List.<MethodNode>of() : cls.methods) {
+                for (AbstractInsnNode insn = m.instructions.getFirst(); insn != null && !known; insn = insn.getNext()) {
+                    known = insn instanceof MethodInsnNode c && calls.isSource(c);
+                }
+            }
+            classHasSource.put(owner, known);
+        }
+        return known;
+    }
+
+    private boolean reaches(String owner, String name, String desc, int level, boolean sink) {
+        String key = owner + '.' + name + desc;
+        Map<String, Boolean> cache = sink ? reachesSink : producesSource;
+        Boolean known = cache.get(key);
+        if (known != null) {
+            return known;
+        }
+        if (level > MAX_DEPTH) {
+            return false;
+        }
+        cache.put(key, Boolean.FALSE);
+        boolean result = false;
+        List<String> owners = new ArrayList<>();
+        owners.add(owner);
+        owners.addAll(classes.applicationSubtypes(owner));
+        for (String candidate : owners) {
+            ClassNode[] declaring = new ClassNode[1];
+            MethodNode m = resolve(candidate, name, desc, declaring);
+            if (m == null || result) {
+                continue;
+            }
+            if (sink && !calls.returnSinks(declaring[0], m).isEmpty()) {
+                result = true;
+            }
+            for (AbstractInsnNode insn = m.instructions.getFirst(); insn != null && !result; insn = insn.getNext()) {
+                if (insn instanceof MethodInsnNode c) {
+                    result = sink ? calls.isSink(c) : calls.isSource(c);
+                    if (!result && classes.isApplicationClass(c.owner)) {
+                        result = reaches(c.owner, c.name, c.desc, level + 1, sink);
+                    }
+                } else if (!sink && insn instanceof FieldInsnNode field && insn.getOpcode() == Opcodes.GETFIELD) {
+                    result = classHasSource(field.owner);
+                }
+            }
+        }
+        cache.put(key, result);
+        return result;
+    }
+
     // ---- the class hierarchy ----
 
     /** Whether {@code type} is {@code ancestor} or a subtype of it on the analysed classpath. */

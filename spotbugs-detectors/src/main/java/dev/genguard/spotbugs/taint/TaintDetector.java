@@ -89,8 +89,9 @@ public class TaintDetector extends ValueAnalysisDetector {
 
     /**
      * A method is analysed when it may reach a sink (a call the sink rules match, a returned response, or a call into
-     * the analysed code, whose summary may hold one) and may hold untrusted data: a source call, a parameter a source
-     * rule names, or a call into the analysed code or a field read (whose summaries may bring a source in).
+     * the analysed code that reaches one) and may hold untrusted data (a source call, a parameter a source rule names,
+     * a call into the analysed code that produces it, or a field of a class that calls a source). Instruction scans,
+     * cached in {@link TaintAnalysis}; on library code almost every method is skipped.
      */
     @Override
     protected boolean mayReport(ClassNode cls, MethodNode method) {
@@ -99,16 +100,16 @@ public class TaintDetector extends ValueAnalysisDetector {
         for (AbstractInsnNode insn = method.instructions.getFirst(); insn != null && !(sink && source); insn = insn.getNext()) {
             if (insn instanceof MethodInsnNode call) {
                 boolean ownCode = classes.isApplicationClass(call.owner);
-                if (!sink && (sinkNames.contains(call.name) || "<init>".equals(call.name) && constructedSinks.contains(call.owner))) {
-                    sink = analysis.calls().isSink(call);
+                if (!sink) {
+                    sink = (sinkNames.contains(call.name) || "<init>".equals(call.name) && constructedSinks.contains(call.owner))
+                            && analysis.calls().isSink(call) || ownCode && analysis.mayReachSink(call);
                 }
-                // A method of the analysed code may hold the sink (its summary says so) or bring the source in.
-                sink |= ownCode;
                 if (!source) {
-                    source = ownCode || analysis.calls().isSource(call);
+                    source = analysis.calls().isSource(call) || ownCode && analysis.mayProduceSource(call);
                 }
-            } else if (insn.getOpcode() == org.objectweb.asm.Opcodes.GETFIELD) {
-                source = true;
+            } else if (!source && insn instanceof org.objectweb.asm.tree.FieldInsnNode field
+                    && insn.getOpcode() == org.objectweb.asm.Opcodes.GETFIELD) {
+                source = analysis.classHasSource(field.owner);
             }
         }
         if (sink && !source) {
