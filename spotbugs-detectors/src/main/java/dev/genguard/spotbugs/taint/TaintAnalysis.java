@@ -300,6 +300,10 @@ final class TaintAnalysis {
         return reaches(call.owner, call.name, call.desc, 0, true);
     }
 
+    boolean mayReachSink(String owner, String name, String desc) {
+        return reaches(owner, name, desc, 0, true);
+    }
+
     /** Whether a call into the analysed code may return or store untrusted data: the same, for sources. */
     boolean mayProduceSource(MethodInsnNode call) {
         return reaches(call.owner, call.name, call.desc, 0, false);

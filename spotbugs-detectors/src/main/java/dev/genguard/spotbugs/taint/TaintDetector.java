@@ -59,8 +59,8 @@ public class TaintDetector extends ValueAnalysisDetector {
 
     /**
      * A class is parsed when its constant pool names a sink (a method name or a constructed class), an annotation some
-     * rule names (handler parameters, a returned response), or a method of another class of the analysed code (whose
-     * summary may hold the sink: a controller that only calls its service).
+     * rule names (handler parameters, a returned response), or a method of another class of the analysed code that
+     * may reach a sink (a controller that only calls its service).
      */
     @Override
     protected boolean mayReport(JavaClass javaClass) {
@@ -80,7 +80,11 @@ public class TaintDetector extends ValueAnalysisDetector {
                 org.apache.bcel.classfile.ConstantCP ref = (org.apache.bcel.classfile.ConstantCP) constant;
                 String owner = ref.getClass(pool).replace('.', '/');
                 if (!owner.equals(self) && !owner.startsWith("[") && classes.isApplicationClass(owner)) {
-                    return true;
+                    org.apache.bcel.classfile.ConstantNameAndType nameAndType = pool.getConstant(
+                            ref.getNameAndTypeIndex(), org.apache.bcel.classfile.ConstantNameAndType.class);
+                    if (analysis.mayReachSink(owner, nameAndType.getName(pool), nameAndType.getSignature(pool))) {
+                        return true;
+                    }
                 }
             }
         }
