@@ -53,8 +53,9 @@ final class TaintRules {
          */
         URI,
         /**
-         * The servlet path and path info: decoded, but normalized by the container (no {@code ..} segments), so no
-         * path traversal from them; anything else they can carry.
+         * The servlet path and path info: decoded, but canonicalized by the container (Servlet 6, 3.5.2: no
+         * {@code ..} segments, no control characters), so no path traversal, response splitting or log forging from
+         * them; anything else they can carry.
          */
         PATH,
         /** Process environment and command-line arguments: trusted by default, untrusted in the strict profile. */
