@@ -35,7 +35,8 @@ import org.objectweb.asm.tree.analysis.AnalyzerException;
  * {@link TaintInterpreter}); unlike ASM's {@code Analyzer} it decides each branch: a condition that folds to a
  * constant follows one edge only (dead branches, switches on constants, constant ternaries), and on the edge where
  * a validator held ({@code if (ALLOWED.contains(name))}) the checked variable is clean. The cost is bounded:
- * methods over {@link #MAX_INSTRUCTIONS} instructions are not analysed, and an analysis that visits more than
+ * methods over {@link #MAX_INSTRUCTIONS} instructions are not analysed, over {@link #MAX_SUMMARISED_INSTRUCTIONS}
+ * not summarised, and an analysis that visits more than
  * {@link #MAX_VISITS_PER_INSTRUCTION} times each instruction gives up on the method (no findings, never wrong ones).
  *
  * <p>Summaries are context-insensitive: a method of the analysed code is analysed once with each parameter as its
@@ -47,7 +48,9 @@ import org.objectweb.asm.tree.analysis.AnalyzerException;
 final class TaintAnalysis {
 
     static final int MAX_INSTRUCTIONS = 20_000;
-    static final int MAX_VISITS_PER_INSTRUCTION = 40;
+    static final int MAX_VISITS_PER_INSTRUCTION = 20;
+    /** Larger methods of the analysed code get no summary (the default propagation stands in). */
+    static final int MAX_SUMMARISED_INSTRUCTIONS = 2000;
     static final int MAX_DEPTH = 3;
 
     private final TaintRules rules;
@@ -55,6 +58,8 @@ final class TaintAnalysis {
     private final ValueAnalysis values;
     private final Calls calls;
     private final Map<String, Optional<Summary>> summaries = new HashMap<>();
+    /** Summaries that met a depth cut-off, by the depth they were computed at. */
+    private final Map<String, Summary[]> partialSummaries = new HashMap<>();
     private final Set<String> inProgress = new HashSet<>();
     private final Map<String, Boolean> subtypes = new HashMap<>();
     private final Map<String, Map<String, Taint>> fieldTaints = new HashMap<>();
@@ -144,6 +149,14 @@ final class TaintAnalysis {
             cutOffs++;
             return null;
         }
+        // A summary that met a depth cut-off is valid for any request at its depth or deeper (those see less).
+        Summary[] partial = partialSummaries.get(key);
+        for (int d = 0; partial != null && d <= depth; d++) {
+            if (partial[d] != null) {
+                cutOffs++;
+                return partial[d];
+            }
+        }
         inProgress.add(key);
         depth++;
         int cutOffsBefore = cutOffs;
@@ -161,6 +174,8 @@ final class TaintAnalysis {
         // which member is asked for first.)
         if (cutOffs == cutOffsBefore) {
             summaries.put(key, Optional.ofNullable(summary));
+        } else if (summary != null) {
+            partialSummaries.computeIfAbsent(key, k -> new Summary[MAX_DEPTH])[depth] = summary;
         }
         return summary;
     }
@@ -172,6 +187,9 @@ final class TaintAnalysis {
         ClassNode[] declaring = new ClassNode[1];
         MethodNode method = call.getOpcode() == Opcodes.INVOKEINTERFACE ? null
                 : resolve(call.owner, call.name, call.desc, declaring);
+        if (method != null && method.instructions.size() > MAX_SUMMARISED_INSTRUCTIONS) {
+            return null;
+        }
         if (method != null && (method.access & (Opcodes.ACC_ABSTRACT | Opcodes.ACC_NATIVE)) == 0) {
             MethodRun run = new MethodRun(declaring[0], method, true);
             run(run);
@@ -188,6 +206,9 @@ final class TaintAnalysis {
             MethodNode implementation = resolve(subtype, call.name, call.desc, declaring);
             if (implementation == null || (implementation.access & Opcodes.ACC_ABSTRACT) != 0) {
                 continue;
+            }
+            if (implementation.instructions.size() > MAX_SUMMARISED_INSTRUCTIONS) {
+                return null;
             }
             if (implementations.size() == MAX_IMPLEMENTATIONS) {
                 return null;

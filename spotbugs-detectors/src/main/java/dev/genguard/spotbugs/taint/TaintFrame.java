@@ -14,7 +14,7 @@ final class TaintFrame extends Frame<Taint> {
     /** The object id of {@code this}, whose contents are its fields by name. */
     static final int THIS = Integer.MAX_VALUE;
     /** More objects than this in one frame are not followed (their values keep only their own taint). */
-    static final int MAX_OBJECTS = 256;
+    static final int MAX_OBJECTS = 64;
 
     /** Shared with the frame this one was copied from until either writes ({@link #own()}). */
     private Map<Integer, Contents> heap;
