@@ -15,7 +15,6 @@ import java.util.Set;
 import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.Type;
 import org.objectweb.asm.tree.AbstractInsnNode;
-import org.objectweb.asm.tree.AnnotationNode;
 import org.objectweb.asm.tree.ClassNode;
 import org.objectweb.asm.tree.FieldInsnNode;
 import org.objectweb.asm.tree.JumpInsnNode;
@@ -75,16 +74,8 @@ final class TaintAnalysis {
         this.calls = new Calls(this, rules);
     }
 
-    TaintRules rules() {
-        return rules;
-    }
-
     Calls calls() {
         return calls;
-    }
-
-    ClassSource classes() {
-        return classes;
     }
 
     /** A finding: untrusted data of {@code labels} reaches the sink of {@code bugType} at {@code insn}. */

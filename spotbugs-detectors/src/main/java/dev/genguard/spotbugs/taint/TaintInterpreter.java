@@ -1,7 +1,6 @@
 package dev.genguard.spotbugs.taint;
 
 import java.util.List;
-import java.util.Locale;
 import org.objectweb.asm.Handle;
 import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.Type;
@@ -437,7 +436,4 @@ final class TaintInterpreter extends Interpreter<Taint> implements Opcodes {
         return a.merge(b);
     }
 
-    static String lower(String s) {
-        return s.toLowerCase(Locale.ROOT);
-    }
 }

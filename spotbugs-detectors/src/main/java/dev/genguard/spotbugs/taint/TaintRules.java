@@ -12,11 +12,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Enumeration;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.function.Function;
 
 /**
  * The taint analysis' knowledge, read from data files rather than written into detector classes: which calls and
@@ -376,25 +374,4 @@ final class TaintRules {
         return result;
     }
 
-    /** Every method name some rule names: a class that references none of them cannot hold a source or sink. */
-    Map<String, Boolean> methodNames() {
-        Map<String, Boolean> names = new LinkedHashMap<>();
-        byName.keySet().forEach(name -> names.put(name, Boolean.TRUE));
-        return names;
-    }
-
-    /** The rule owners (classes and annotations) named by the sink table, for a cheap constant-pool test. */
-    List<String> sinkOwners() {
-        return sinks.stream().map(s -> s.member().owner()).distinct().toList();
-    }
-
-    /** The bug type of a kind bit. */
-    String bugType(int kindBit) {
-        return bugTypes.get(Integer.numberOfTrailingZeros(kindBit));
-    }
-
-    /** Applies {@code f} to each source of a kind. */
-    <R> List<R> sourcesOf(String kind, Function<Source, R> f) {
-        return sources.stream().filter(s -> s.kind().equals(kind)).map(f).toList();
-    }
 }
