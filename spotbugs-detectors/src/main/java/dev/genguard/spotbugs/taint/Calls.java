@@ -186,7 +186,8 @@ final class Calls implements Opcodes {
         }
         boolean[] consumed = new boolean[args.size() + 1];
         for (TaintRules.Sink sink : sinks) {
-            if (sink.arguments().length == 0) {
+            // A request to a URL (a destination sink) returns the remote content: none of its arguments is in it.
+            if (sink.arguments().length == 0 || sink.destination()) {
                 java.util.Arrays.fill(consumed, 1, consumed.length, true);
             }
             for (int argument : sink.arguments()) {
@@ -701,24 +702,30 @@ final class Calls implements Opcodes {
      * annotation on the method or its class ({@code @ResponseBody}, {@code @RestController}, a request mapping).
      */
     List<TaintRules.Sink> returnSinks(ClassNode owner, MethodNode method) {
-        if (!STRING.equals(Type.getReturnType(method.desc))) {
+        // A ResponseEntity<String> is a response body whatever the controller's annotations: the HTML-body sinks apply.
+        boolean entity = method.signature != null && method.signature.endsWith(")" + STRING_ENTITY);
+        if (!STRING.equals(Type.getReturnType(method.desc)) && !entity) {
             return List.of();
         }
         List<TaintRules.Sink> result = new ArrayList<>();
         for (TaintRules.Sink sink : rules.named("@return", TaintRules.Sink.class)) {
             String annotation = "L" + sink.member().owner() + ";";
-            if (hasAnnotation(method.visibleAnnotations, annotation) || hasAnnotation(owner.visibleAnnotations, annotation)) {
-                if (isHandler(method)) {
-                    result.add(sink);
-                }
+            boolean annotated = hasAnnotation(method.visibleAnnotations, annotation)
+                    || hasAnnotation(owner.visibleAnnotations, annotation);
+            if ((entity ? sink.html() && !result.contains(sink) && result.stream().noneMatch(TaintRules.Sink::html)
+                    : annotated) && isHandler(method)) {
+                result.add(sink);
             }
         }
         return result;
     }
 
+    private static final String STRING_ENTITY = "Lorg/springframework/http/ResponseEntity<Ljava/lang/String;>;";
+
     /**
-     * Whether a method declares a response type that is not HTML: a {@code setContentType} call whose constant (or
-     * concatenation's constant start) names another type ({@code "text/plain; charset=" + CHARSET}), or a mapping
+     * Whether a method declares a response type that is not HTML: a {@code setContentType} (or a response entity's
+     * {@code contentType}) call whose constant, concatenation's constant start or {@code MediaType} constant names
+     * another type ({@code "text/plain; charset=" + CHARSET}, {@code MediaType.APPLICATION_JSON}), or a mapping
      * whose {@code produces} names only other types ({@code produces = "application/json"}), on the method or its
      * class. What such a method writes cannot script a page.
      */
@@ -732,10 +739,14 @@ final class Calls implements Opcodes {
         }
         boolean nonHtml = false;
         for (org.objectweb.asm.tree.AbstractInsnNode insn = method.instructions.getFirst(); insn != null; insn = insn.getNext()) {
-            if (insn instanceof MethodInsnNode call && "setContentType".equals(call.name) && insn.getPrevious() != null) {
+            if (insn instanceof MethodInsnNode call && ("setContentType".equals(call.name) || "contentType".equals(call.name))
+                    && insn.getPrevious() != null) {
+                // A constant, a concatenation's recipe, or a MediaType constant (TEXT_HTML, APPLICATION_JSON).
                 String type = insn.getPrevious() instanceof org.objectweb.asm.tree.LdcInsnNode ldc && ldc.cst instanceof String s ? s
                         : insn.getPrevious() instanceof org.objectweb.asm.tree.InvokeDynamicInsnNode indy && indy.bsmArgs.length > 0
-                        && indy.bsmArgs[0] instanceof String recipe ? recipe : null;
+                        && indy.bsmArgs[0] instanceof String recipe ? recipe
+                        : insn.getPrevious() instanceof org.objectweb.asm.tree.FieldInsnNode field
+                        && field.getOpcode() == GETSTATIC ? field.name : null;
                 if (type == null || type.toLowerCase(java.util.Locale.ROOT).contains("html")) {
                     return false;
                 }
