@@ -12,7 +12,7 @@ import org.objectweb.asm.Type;
  * conversions between strings, primitives and their boxes. Each returns {@code null} when it cannot give the
  * exact result the JVM would compute, so an unknown never turns into a wrong constant.
  */
-final class Folding {
+public final class Folding {
 
     /** Longer strings are not followed: a constant name or key is short, and folding must not blow up. */
     static final int MAX_STRING = 4096;
@@ -25,7 +25,7 @@ final class Folding {
     }
 
     /** The result of an {@code int} or {@code long} arithmetic or conversion opcode on constants, or null. */
-    static Object arithmetic(int opcode, Object a, Object b) {
+    public static Object arithmetic(int opcode, Object a, Object b) {
         if (a instanceof Integer && (b == null || b instanceof Integer)) {
             int x = (Integer) a;
             int y = b == null ? 0 : (Integer) b;

@@ -312,12 +312,18 @@ final class Calls implements Opcodes {
         return result;
     }
 
-    /** A followed object that receives tainted data keeps it; a buffer a tainted receiver fills becomes tainted. */
-    private static void sideEffects(TaintFrame frame, Taint receiver, List<? extends Taint> args) {
+    /** What the arguments carry, joined (their objects' contents included). */
+    private static Taint incoming(TaintFrame frame, List<? extends Taint> args) {
         Taint incoming = Taint.of(null);
         for (Taint arg : args) {
             incoming = incoming.plus(frame.effective(arg));
         }
+        return incoming;
+    }
+
+    /** A followed object that receives tainted data keeps it; a buffer a tainted receiver fills becomes tainted. */
+    private static void sideEffects(TaintFrame frame, Taint receiver, List<? extends Taint> args) {
+        Taint incoming = incoming(frame, args);
         if (receiver != null && receiver.object() != TaintFrame.THIS && incoming.isTainted()) {
             Contents contents = frame.contents(receiver);
             if (contents != null) {
@@ -497,10 +503,7 @@ final class Calls implements Opcodes {
         boolean fluent = returnType.getSort() == Type.OBJECT && returnType.getInternalName().equals(call.owner);
         if (fluent && !call.name.equals("get") && !call.name.equals("remove")) {
             // A collection's own fluent method (Tags add(a, b) returning this): the same object, with what it got.
-            Taint incoming = Taint.of(null);
-            for (Taint arg : args) {
-                incoming = incoming.plus(frame.effective(arg));
-            }
+            Taint incoming = incoming(frame, args);
             if (incoming.isTainted()) {
                 frame.put(object, contents.collapsed(incoming));
             }
@@ -556,10 +559,7 @@ final class Calls implements Opcodes {
                 return result(returnType, null);
             }
             default -> {
-                Taint incoming = Taint.of(null);
-                for (Taint arg : args) {
-                    incoming = incoming.plus(frame.effective(arg));
-                }
+                Taint incoming = incoming(frame, args);
                 if (incoming.isTainted()) {
                     frame.put(object, contents.collapsed(incoming));
                 }

@@ -48,19 +48,7 @@ final class Contents {
     }
 
     static Contents list(int size) {
-        List<Taint> elements = new ArrayList<>(size);
-        for (int i = 0; i < size; i++) {
-            elements.add(null);
-        }
-        return new Contents(null, List.copyOf(withNulls(elements)), null);
-    }
-
-    private static List<Taint> withNulls(List<Taint> elements) {
-        List<Taint> copy = new ArrayList<>(elements.size());
-        for (Taint t : elements) {
-            copy.add(t == null ? CLEAN : t);
-        }
-        return copy;
+        return new Contents(null, java.util.Collections.nCopies(size, CLEAN), null);
     }
 
     static Contents map() {

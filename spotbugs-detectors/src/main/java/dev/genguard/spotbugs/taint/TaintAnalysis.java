@@ -304,21 +304,12 @@ final class TaintAnalysis {
     private final Map<String, Boolean> classHasSource = new HashMap<>();
 
     /**
-     * Whether a call into the analysed code may reach a sink: the method (or an implementation of it) calls a sink,
-     * returns a response a sink rule covers, or calls such a method, up to {@link #MAX_DEPTH} calls deep. An
-     * instruction scan, cached: it spares the analysis of methods that cannot report.
+     * Whether a method of the analysed code may reach a sink: it (or an implementation of it) calls a sink, returns a
+     * response a sink rule covers, or calls such a method, up to {@link #MAX_DEPTH} calls deep. An instruction scan,
+     * cached: it spares the parsing and analysis of classes and methods that cannot report.
      */
-    boolean mayReachSink(MethodInsnNode call) {
-        return reaches(call.owner, call.name, call.desc, 0, true);
-    }
-
     boolean mayReachSink(String owner, String name, String desc) {
         return reaches(owner, name, desc, 0, true);
-    }
-
-    /** Whether a call into the analysed code may return or store untrusted data: the same, for sources. */
-    boolean mayProduceSource(MethodInsnNode call) {
-        return reaches(call.owner, call.name, call.desc, 0, false);
     }
 
     /** Whether some method of a class of the analysed code calls a source (so its fields may hold untrusted data). */
@@ -358,22 +349,35 @@ final class TaintAnalysis {
             if (m == null || result) {
                 continue;
             }
-            if (sink && !calls.returnSinks(declaring[0], m).isEmpty()) {
-                result = true;
-            }
-            for (AbstractInsnNode insn = m.instructions.getFirst(); insn != null && !result; insn = insn.getNext()) {
-                if (insn instanceof MethodInsnNode c) {
-                    result = sink ? calls.isSink(c) : calls.isSource(c);
-                    if (!result && classes.isApplicationClass(c.owner)) {
-                        result = reaches(c.owner, c.name, c.desc, level + 1, sink);
-                    }
-                } else if (!sink && insn instanceof FieldInsnNode field && insn.getOpcode() == Opcodes.GETFIELD) {
-                    result = classHasSource(field.owner);
-                }
-            }
+            result = holds(declaring[0], m, level, sink);
         }
         cache.put(key, result);
         return result;
+    }
+
+    /**
+     * Whether method {@code m} itself may reach a sink ({@code sink}) or hold untrusted data: a sink or source call,
+     * a response it returns, a field of a class that calls a source, or a call into the analysed code that does
+     * (followed {@code level} calls deep so far).
+     */
+    boolean holds(ClassNode cls, MethodNode m, int level, boolean sink) {
+        if (sink && !calls.returnSinks(cls, m).isEmpty()) {
+            return true;
+        }
+        for (AbstractInsnNode insn = m.instructions.getFirst(); insn != null; insn = insn.getNext()) {
+            if (insn instanceof MethodInsnNode c) {
+                if (sink ? calls.isSink(c) : calls.isSource(c)) {
+                    return true;
+                }
+                if (classes.isApplicationClass(c.owner) && reaches(c.owner, c.name, c.desc, level + 1, sink)) {
+                    return true;
+                }
+            } else if (!sink && insn instanceof FieldInsnNode field && insn.getOpcode() == Opcodes.GETFIELD
+                    && classHasSource(field.owner)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     // ---- the class hierarchy ----
@@ -537,7 +541,6 @@ final class TaintAnalysis {
         TaintFrame out = frame.copy();
         in.frame = out;
         in.index = i;
-        run.insn = insn;
         Boolean outcome = condition(frame, op);
         Taint.Guard guard = op == Opcodes.IFEQ || op == Opcodes.IFNE ? frame.getStack(frame.getStackSize() - 1).guard() : null;
         Taint switchKey = insn instanceof TableSwitchInsnNode || insn instanceof LookupSwitchInsnNode
@@ -711,7 +714,6 @@ final class TaintAnalysis {
         final int[] lines;
         Map<String, Taint> collectFields;
         boolean gaveUp;
-        AbstractInsnNode insn;
         int line = -1;
         private Taint returned;
         private int[] cleanOnReturn;

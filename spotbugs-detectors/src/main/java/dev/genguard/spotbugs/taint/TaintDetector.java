@@ -99,30 +99,19 @@ public class TaintDetector extends ValueAnalysisDetector {
      */
     @Override
     protected boolean mayReport(ClassNode cls, MethodNode method) {
-        boolean sink = !analysis.calls().returnSinks(cls, method).isEmpty();
-        boolean source = false;
-        for (AbstractInsnNode insn = method.instructions.getFirst(); insn != null && !(sink && source); insn = insn.getNext()) {
-            if (insn instanceof MethodInsnNode call) {
-                boolean ownCode = classes.isApplicationClass(call.owner);
-                if (!sink) {
-                    sink = (sinkNames.contains(call.name) || "<init>".equals(call.name) && constructedSinks.contains(call.owner))
-                            && analysis.calls().isSink(call) || ownCode && analysis.mayReachSink(call);
-                }
-                if (!source) {
-                    source = analysis.calls().isSource(call) || ownCode && analysis.mayProduceSource(call);
-                }
-            } else if (!source && insn instanceof org.objectweb.asm.tree.FieldInsnNode field
-                    && insn.getOpcode() == org.objectweb.asm.Opcodes.GETFIELD) {
-                source = analysis.classHasSource(field.owner);
+        if (!analysis.holds(cls, method, 0, true)) {
+            return false;
+        }
+        if (analysis.holds(cls, method, 0, false)) {
+            return true;
+        }
+        Type[] arguments = Type.getArgumentTypes(method.desc);
+        for (int i = 0; i < arguments.length; i++) {
+            if (analysis.calls().parameterSource(cls, method, i, arguments[i]) != 0) {
+                return true;
             }
         }
-        if (sink && !source) {
-            Type[] arguments = Type.getArgumentTypes(method.desc);
-            for (int i = 0; i < arguments.length && !source; i++) {
-                source = analysis.calls().parameterSource(cls, method, i, arguments[i]) != 0;
-            }
-        }
-        return sink && source;
+        return false;
     }
 
     @Override

@@ -101,18 +101,13 @@ final class TaintFrame extends Frame<Taint> {
                 }
             }
         }
-        for (Map.Entry<Integer, Contents> entry : heap.entrySet()) {
-            if (entry.getValue().origin() == local) {
-                List<Integer> linked = new java.util.ArrayList<>();
-                heap.forEach((id, contents) -> {
-                    if (contents.origin() == local) {
-                        linked.add(id);
-                    }
-                });
-                linked.forEach(id -> own().put(id, heap.get(id).withOrigin(-1)));
-                break;
+        List<Integer> linked = new java.util.ArrayList<>();
+        heap.forEach((id, contents) -> {
+            if (contents.origin() == local) {
+                linked.add(id);
             }
-        }
+        });
+        linked.forEach(id -> own().put(id, heap.get(id).withOrigin(-1)));
     }
 
     /** Object ids of joins start here, above any instruction index. */

@@ -1,6 +1,7 @@
 package dev.genguard.spotbugs.taint;
 
 import java.util.List;
+import dev.genguard.spotbugs.dataflow.Folding;
 import org.objectweb.asm.Handle;
 import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.Type;
@@ -152,23 +153,15 @@ final class TaintInterpreter extends Interpreter<Taint> implements Opcodes {
     public Taint unaryOperation(AbstractInsnNode insn, Taint value) {
         int op = insn.getOpcode();
         switch (op) {
-            case INEG:
-                return value.constant() instanceof Integer i ? Taint.constant(Type.INT_TYPE, -i) : Taint.of(Type.INT_TYPE);
-            case LNEG:
-                return value.constant() instanceof Long l ? Taint.constant(Type.LONG_TYPE, -l) : Taint.of(Type.LONG_TYPE);
-            case IINC:
-                return Taint.of(Type.INT_TYPE);
-            case I2L:
-                return value.constant() instanceof Integer i ? Taint.constant(Type.LONG_TYPE, (long) i) : Taint.of(Type.LONG_TYPE);
-            case L2I:
-                return value.constant() instanceof Long l ? Taint.constant(Type.INT_TYPE, (int) (long) l) : Taint.of(Type.INT_TYPE);
-            case I2B: case I2C: case I2S: {
-                Type type = op == I2C ? Type.CHAR_TYPE : Type.INT_TYPE;
-                Taint result = value.constant() instanceof Integer i
-                        ? Taint.constant(type, op == I2B ? (int) (byte) (int) i : op == I2C ? (int) (char) (int) i : (int) (short) (int) i)
-                        : Taint.of(type);
+            case INEG: case LNEG: case I2L: case L2I: case I2B: case I2C: case I2S: {
+                Type type = op == LNEG || op == I2L ? Type.LONG_TYPE : op == I2C ? Type.CHAR_TYPE : Type.INT_TYPE;
+                Object folded = Folding.arithmetic(op, value.constant(), null);
+                Taint result = folded == null ? Taint.of(type) : Taint.constant(type, folded);
+                // A char of request data is still request data.
                 return op == I2C ? result.plus(value) : result;
             }
+            case IINC:
+                return Taint.of(Type.INT_TYPE);
             case FNEG: case I2F: case L2F: case D2F:
                 return Taint.of(Type.FLOAT_TYPE);
             case DNEG: case I2D: case L2D: case F2D:
@@ -251,11 +244,8 @@ final class TaintInterpreter extends Interpreter<Taint> implements Opcodes {
         int op = insn.getOpcode();
         switch (op) {
             case IADD: case ISUB: case IMUL: case IDIV: case IREM: case ISHL: case ISHR: case IUSHR: case IAND: case IOR: case IXOR: {
-                if (a.constant() instanceof Integer x && b.constant() instanceof Integer y) {
-                    Integer r = intArithmetic(op, x, y);
-                    return r == null ? Taint.of(Type.INT_TYPE) : Taint.constant(Type.INT_TYPE, r);
-                }
-                return Taint.of(Type.INT_TYPE);
+                Object folded = Folding.arithmetic(op, a.constant(), b.constant());
+                return folded == null ? Taint.of(Type.INT_TYPE) : Taint.constant(Type.INT_TYPE, folded);
             }
             case LADD: case LSUB: case LMUL: case LDIV: case LREM: case LSHL: case LSHR: case LUSHR: case LAND: case LOR: case LXOR:
                 return Taint.of(Type.LONG_TYPE);
@@ -294,23 +284,6 @@ final class TaintInterpreter extends Interpreter<Taint> implements Opcodes {
 
     private static Type elementOf(Type array) {
         return array.getDimensions() > 1 ? Type.getType(array.getDescriptor().substring(1)) : array.getElementType();
-    }
-
-    static Integer intArithmetic(int op, int x, int y) {
-        return switch (op) {
-            case IADD -> x + y;
-            case ISUB -> x - y;
-            case IMUL -> x * y;
-            case IDIV -> y == 0 ? null : x / y;
-            case IREM -> y == 0 ? null : x % y;
-            case ISHL -> x << y;
-            case ISHR -> x >> y;
-            case IUSHR -> x >>> y;
-            case IAND -> x & y;
-            case IOR -> x | y;
-            case IXOR -> x ^ y;
-            default -> null;
-        };
     }
 
     private void putField(String name, Taint receiver, Taint value) {
