@@ -34,13 +34,35 @@ public final class Scanner {
     public ScanResult scan(ScanRequest request) {
         List<ScanError> errors = new ArrayList<>();
         List<Finding> findings = new ArrayList<>();
+        AiPolicy ai = request.ai();
+        List<Path> files = request.sourceFiles();
 
         List<Path> aux = new ArrayList<>(request.classDirs());
         aux.addAll(request.classpath());
-        EngineResult pmd = PmdRunner.run(new PmdRunner.Request(request.sourceRoots(), request.baseDir(), aux,
-                List.of(request.profile().pmdRuleset()), request.pmdThreads(), request.encoding(), null));
+        EngineResult pmd = PmdRunner.run(new PmdRunner.Request(files, request.baseDir(), aux,
+                List.of(request.profile().pmdRuleset()), request.pmdThreads(), request.encoding(), request.pmdCache()));
         errors.addAll(pmd.errors());
-        pmd.findings().forEach(raw -> map(raw, EngineKind.PMD, request).ifPresent(findings::add));
+        // AI-tagged files get a second PMD pass with the AI profile's ruleset: its rules may be configured more
+        // broadly (strict properties), so its findings count inside AI-tagged code only, and the first pass's
+        // findings count outside it.
+        boolean aiPass = !ai.code().isEmpty() && ai.profile() != request.profile();
+        for (RawFinding raw : pmd.findings()) {
+            if (!(aiPass && ai.code().contains(raw.file(), raw.line()))) {
+                map(raw, EngineKind.PMD, request).ifPresent(findings::add);
+            }
+        }
+        if (aiPass) {
+            List<Path> aiFiles = files.stream()
+                    .filter(f -> ai.code().files().contains(ReportedPaths.relative(request.baseDir(), f))).toList();
+            EngineResult strict = PmdRunner.run(new PmdRunner.Request(aiFiles, request.baseDir(), aux,
+                    List.of(ai.profile().pmdRuleset()), request.pmdThreads(), request.encoding(), null));
+            // Processing errors of these files were reported by the first pass already.
+            for (RawFinding raw : strict.findings()) {
+                if (ai.code().contains(raw.file(), raw.line())) {
+                    map(raw, EngineKind.PMD, request).ifPresent(findings::add);
+                }
+            }
+        }
 
         if (!request.spotbugsPlugins().isEmpty()) {
             EngineResult spotbugs = SpotBugsRunner.run(new SpotBugsRunner.Request(request.classDirs(),
@@ -48,7 +70,10 @@ public final class Scanner {
             errors.addAll(spotbugs.errors());
             spotbugs.findings().forEach(raw -> map(raw, EngineKind.SPOTBUGS, request).ifPresent(findings::add));
         }
-        return new ScanResult(deduplicate(findings), errors);
+        List<Finding> selected = findings.stream()
+                .filter(f -> request.sources().accepts(request.baseDir().resolve(f.file()), request.sourceRoots()))
+                .toList();
+        return new ScanResult(deduplicate(selected), errors);
     }
 
     /** True when the request has anything to analyse: a source root with files, or a class directory. */
@@ -70,7 +95,30 @@ public final class Scanner {
         if (rule.isEmpty() || rule.get().engine() != engine) {
             return Optional.empty();
         }
+        AiPolicy ai = request.ai();
+        if (ai.code().contains(raw.file(), raw.line())) {
+            return aiFinding(rule.get(), raw, request.profile(), ai);
+        }
         return finding(rule.get(), raw, request.profile());
+    }
+
+    /**
+     * A raw finding inside AI-tagged code: reported when the AI profile has the rule, at its severity in the
+     * module's profile (or the {@code all} profile when that leaves the rule out), one level lower at low confidence,
+     * then raised by the policy.
+     */
+    static Optional<Finding> aiFinding(RuleInfo rule, RawFinding raw, Profile profile, AiPolicy ai) {
+        if (!rule.isIn(ai.profile())) {
+            return Optional.empty();
+        }
+        Severity base = rule.severityIn(profile).or(() -> rule.severityIn(Profile.ALL))
+                .orElseGet(() -> rule.severityIn(ai.profile()).orElseThrow());
+        Severity severity = raw.confidence() >= LOW_CONFIDENCE ? base.lower() : base;
+        for (int i = 0; i < ai.raise(); i++) {
+            severity = severity.raise();
+        }
+        return Optional.of(new Finding(raw.ruleId(), rule.engine(), severity, rule.cwe(), raw.file(), raw.line(),
+                raw.endLine(), raw.message()));
     }
 
     /**

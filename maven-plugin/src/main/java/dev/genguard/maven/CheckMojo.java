@@ -2,63 +2,42 @@ package dev.genguard.maven;
 
 import dev.genguard.engine.Finding;
 import dev.genguard.engine.Gate;
-import dev.genguard.engine.ScanError;
-import dev.genguard.engine.ScanRequest;
-import dev.genguard.engine.ScanResult;
-import dev.genguard.engine.Scanner;
 import dev.genguard.engine.Severity;
-import dev.genguard.engine.catalog.Catalog;
-import dev.genguard.engine.catalog.Profile;
+import dev.genguard.engine.governance.AssessedFinding;
+import dev.genguard.engine.governance.Assessment;
+import dev.genguard.engine.governance.Baseline;
+import dev.genguard.engine.governance.FindingState;
 import dev.genguard.engine.report.ConsoleReport;
-import dev.genguard.engine.report.SarifReport;
-import java.io.File;
+import dev.genguard.engine.report.Reports;
 import java.io.IOException;
-import java.nio.charset.Charset;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
-import org.apache.maven.artifact.Artifact;
-import org.apache.maven.artifact.DependencyResolutionRequiredException;
-import org.apache.maven.plugin.AbstractMojo;
+import java.util.Optional;
+import java.util.Set;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
-import org.apache.maven.plugin.descriptor.PluginDescriptor;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.plugins.annotations.ResolutionScope;
-import org.apache.maven.project.MavenProject;
 
 /**
- * Analyses the module's main sources with GenGuard's PMD rules and its compiled classes with GenGuard's
- * SpotBugs detectors, in-process, prints the findings grouped by file, writes
- * {@code target/genguard/genguard.sarif} and fails the build when a finding is at or above
- * {@link #failOnSeverity}. Nothing of the analysed project is executed.
+ * Analyses the module's sources with GenGuard's PMD rules and its compiled classes with GenGuard's SpotBugs
+ * detectors, in-process; evaluates AI-tagged code with the AI profile; adds the approval gate and reasonless
+ * suppressions; matches the baseline; prints the findings grouped by file and a summary; writes the reports
+ * ({@code genguard.sarif}, {@code genguard.json}, {@code genguard.html}) and, across a reactor, an aggregate at the
+ * top; and fails the build on new findings at or above {@link #failOnSeverity}. Nothing of the analysed project is
+ * executed and nothing goes to the network.
  *
  * @since 0.1.0
  */
-@Mojo(name = "check", defaultPhase = LifecyclePhase.VERIFY, requiresDependencyResolution = ResolutionScope.TEST)
-public class CheckMojo extends AbstractMojo {
-
-    static final String SPOTBUGS_PLUGIN_KEY = "dev.genguard:genguard-spotbugs-detectors";
-
-    @Parameter(defaultValue = "${project}", readonly = true, required = true)
-    private MavenProject project;
-
-    @Parameter(defaultValue = "${plugin}", readonly = true, required = true)
-    private PluginDescriptor plugin;
+@Mojo(name = "check", defaultPhase = LifecyclePhase.VERIFY, requiresDependencyResolution = ResolutionScope.TEST,
+        threadSafe = true)
+public class CheckMojo extends AbstractGenGuardMojo {
 
     /**
-     * Skip GenGuard entirely.
-     *
-     * @since 0.1.0
-     */
-    @Parameter(property = "genguard.skip", defaultValue = "false")
-    private boolean skip;
-
-    /**
-     * The least severe finding that fails the build: BLOCKER, CRITICAL, MAJOR or MINOR.
+     * The least severe new finding that fails the build: BLOCKER, CRITICAL, MAJOR or MINOR.
      *
      * @since 0.1.0
      */
@@ -66,7 +45,8 @@ public class CheckMojo extends AbstractMojo {
     private String failOnSeverity;
 
     /**
-     * Fail the build on findings at or above {@link #failOnSeverity}; when false, findings are only reported.
+     * Fail the build on new findings at or above {@link #failOnSeverity} (and on {@link #failOnRiskScore}); when
+     * false, findings are only reported.
      *
      * @since 0.1.0
      */
@@ -74,143 +54,126 @@ public class CheckMojo extends AbstractMojo {
     private boolean failOnViolation;
 
     /**
-     * The rule profile: {@code default} (quiet on mature code), {@code strict} (every rule, raised severity)
-     * or {@code all}.
+     * Fail the build when the module's risk score (0 to 100; formula in the README) reaches this value; negative:
+     * off.
      *
      * @since 0.1.0
      */
-    @Parameter(property = "genguard.profile", defaultValue = "default")
-    private String profile;
+    @Parameter(property = "genguard.failOnRiskScore", defaultValue = "-1")
+    private int failOnRiskScore;
 
     /**
-     * Analyse test sources and test classes too.
+     * Report files to write to {@link #outputDirectory}: any of {@code sarif}, {@code json}, {@code html}. The
+     * console summary is always printed.
      *
      * @since 0.1.0
      */
-    @Parameter(property = "genguard.includeTests", defaultValue = "false")
-    private boolean includeTests;
+    @Parameter(property = "genguard.formats", defaultValue = "sarif,json,html")
+    private List<String> formats;
 
     /**
-     * Where reports are written.
+     * Remove fixed findings from the baseline file, so that they cannot come back unnoticed.
      *
      * @since 0.1.0
      */
-    @Parameter(property = "genguard.outputDirectory", defaultValue = "${project.build.directory}/genguard")
-    private File outputDirectory;
+    @Parameter(property = "genguard.pruneBaseline", defaultValue = "false")
+    private boolean pruneBaseline;
 
     /**
-     * The encoding of the sources.
+     * Write an aggregate of all modules' results at the top of a multi-module build, in
+     * {@code target/genguard} of the top-level project.
      *
      * @since 0.1.0
      */
-    @Parameter(property = "genguard.encoding", defaultValue = "${project.build.sourceEncoding}")
-    private String encoding;
+    @Parameter(property = "genguard.aggregate", defaultValue = "true")
+    private boolean aggregate;
 
     @Override
     public void execute() throws MojoExecutionException, MojoFailureException {
+        ReactorAggregate reactor = aggregate ? ReactorAggregate.of(session) : null;
         if (skip) {
             getLog().info("GenGuard: skipped (genguard.skip)");
+            record(reactor, null);
             return;
         }
         Severity threshold = parse(() -> Severity.parse(failOnSeverity), "failOnSeverity");
-        Profile chosen = parse(() -> Profile.parse(profile), "profile");
-        ScanRequest request = request(chosen);
-        if (!Scanner.hasInput(request)) {
-            getLog().info("GenGuard: skipping " + project.getArtifactId() + ": no Java sources or compiled classes");
+        Set<String> chosenFormats = parse(() -> Reports.formats(formats), "formats");
+        Optional<Outcome> outcome = analyse(true);
+        if (outcome.isEmpty()) {
+            record(reactor, null);
             return;
         }
-
-        Catalog catalog = Catalog.load(CheckMojo.class.getClassLoader());
-        ScanResult result;
+        Assessment assessment = outcome.get().assessment();
+        List<Path> written;
         try {
-            result = new Scanner(catalog).scan(request);
-        } catch (RuntimeException e) {
-            throw new MojoExecutionException("GenGuard analysis failed: " + e.getMessage(), e);
-        }
-        for (ScanError error : result.errors()) {
-            getLog().warn("GenGuard could not analyse " + error);
-        }
-        Path sarif = outputDirectory.toPath().resolve("genguard.sarif");
-        try {
-            SarifReport.write(SarifReport.build(result.findings(), catalog, chosen, plugin.getVersion()), sarif);
+            written = Reports.write(assessment, outcome.get().catalog(), project.getBasedir().toPath(),
+                    outputDirectory.toPath(), chosenFormats, plugin.getVersion());
         } catch (IOException e) {
-            throw new MojoExecutionException("Cannot write " + sarif + ": " + e.getMessage(), e);
+            throw new MojoExecutionException("Cannot write the GenGuard reports to " + outputDirectory + ": " + e.getMessage(), e);
         }
 
-        Gate.Decision decision = Gate.evaluate(result.findings(), threshold);
-        log(result.findings());
-        getLog().info(decision.summary() + " [profile " + chosen.id() + "]; SARIF: " + relative(sarif));
-        if (decision.failed() && failOnViolation) {
-            throw new MojoFailureException("GenGuard found " + decision.blocking() + " finding(s) at or above "
-                    + threshold + ": the build fails. Fix them, or see " + relative(sarif)
-                    + " (failOnSeverity sets the threshold)");
+        List<Finding> open = assessment.findings().stream().filter(f -> f.state() == FindingState.NEW)
+                .map(AssessedFinding::finding).toList();
+        Gate.Decision decision = Gate.evaluate(open, threshold);
+        if (!assessment.findings().isEmpty()) {
+            getLog().warn("GenGuard findings in " + project.getArtifactId() + ":");
+            ConsoleReport.lines(assessment, AnsiStyle.forMaven()).forEach(getLog()::warn);
+        }
+        String summary = ConsoleReport.summary(assessment, threshold, decision) + " [profile " + assessment.profile().id()
+                + "]" + (written.isEmpty() ? "" : "; reports: " + relative(written.get(0).getParent()));
+        if (decision.failed()) {
+            getLog().warn(summary);
+        } else {
+            getLog().info(summary);
+        }
+        prune(outcome.get());
+        record(reactor, assessment);
+
+        if (failOnViolation && decision.failed()) {
+            throw new MojoFailureException("GenGuard found " + decision.blocking() + " new finding(s) at or above "
+                    + threshold + " in " + project.getArtifactId() + ": the build fails. Fix them, suppress them with a "
+                    + "reason, or record them with genguard:baseline (failOnSeverity sets the threshold)");
+        }
+        if (failOnViolation && failOnRiskScore >= 0 && assessment.risk() >= failOnRiskScore) {
+            throw new MojoFailureException("GenGuard risk score of " + project.getArtifactId() + " is "
+                    + assessment.risk() + ", at or above failOnRiskScore " + failOnRiskScore);
         }
     }
 
-    private void log(List<Finding> findings) {
-        if (findings.isEmpty()) {
+    private void prune(Outcome outcome) throws MojoExecutionException {
+        Assessment a = outcome.assessment();
+        if (a.fixedBaseline() == 0) {
             return;
         }
-        getLog().warn("GenGuard findings in " + project.getArtifactId() + ":");
-        for (String line : ConsoleReport.lines(findings)) {
-            getLog().warn(line);
+        if (!pruneBaseline) {
+            getLog().info("GenGuard: " + a.fixedBaseline() + " baseline finding(s) no longer found; "
+                    + "-Dgenguard.pruneBaseline removes them from " + relative(outcome.baseline()));
+            return;
         }
-    }
-
-    private ScanRequest request(Profile chosen) throws MojoExecutionException {
-        List<Path> sources = new ArrayList<>();
-        project.getCompileSourceRoots().forEach(s -> sources.add(Path.of(s)));
-        List<Path> classes = new ArrayList<>(List.of(Path.of(project.getBuild().getOutputDirectory())));
-        List<Path> classpath = new ArrayList<>();
         try {
-            for (String element : includeTests ? project.getTestClasspathElements() : project.getCompileClasspathElements()) {
-                Path p = Path.of(element);
-                if (!classes.contains(p)) {
-                    classpath.add(p);
-                }
-            }
-        } catch (DependencyResolutionRequiredException e) {
-            throw new MojoExecutionException("Cannot resolve the classpath of " + project.getArtifactId(), e);
+            Set<String> found = new HashSet<>();
+            a.findings().forEach(f -> found.add(f.fingerprint()));
+            Baseline.read(outcome.baseline()).retain(found).write(outcome.baseline());
+            getLog().info("GenGuard: removed " + a.fixedBaseline() + " fixed finding(s) from " + relative(outcome.baseline()));
+        } catch (IOException e) {
+            throw new MojoExecutionException("Cannot prune the baseline " + outcome.baseline() + ": " + e.getMessage(), e);
         }
-        if (includeTests) {
-            project.getTestCompileSourceRoots().forEach(s -> sources.add(Path.of(s)));
-            Path testClasses = Path.of(project.getBuild().getTestOutputDirectory());
-            classes.add(testClasses);
-            classpath.remove(testClasses);
+    }
+
+    private void record(ReactorAggregate reactor, Assessment assessment) throws MojoExecutionException {
+        if (reactor == null) {
+            return;
         }
-        return new ScanRequest(project.getBasedir().toPath(), sources, classes, classpath, chosen,
-                List.of(spotbugsPluginJar()), charset(), 1);
-    }
-
-    private Path spotbugsPluginJar() throws MojoExecutionException {
-        Artifact artifact = plugin.getArtifactMap().get(SPOTBUGS_PLUGIN_KEY);
-        if (artifact == null || artifact.getFile() == null) {
-            throw new MojoExecutionException(SPOTBUGS_PLUGIN_KEY + " is missing from the plugin's dependencies");
-        }
-        return artifact.getFile().toPath();
-    }
-
-    private Charset charset() throws MojoExecutionException {
-        if (encoding == null || encoding.isBlank()) {
-            getLog().warn("GenGuard: no source encoding set (project.build.sourceEncoding); reading sources as UTF-8");
-            return StandardCharsets.UTF_8;
-        }
-        return parse(() -> Charset.forName(encoding), "encoding");
-    }
-
-    private String relative(Path file) {
-        return Path.of("").toAbsolutePath().relativize(file.toAbsolutePath()).toString();
-    }
-
-    private interface Parser<T> {
-        T parse();
-    }
-
-    private static <T> T parse(Parser<T> parser, String parameter) throws MojoExecutionException {
+        Optional<Path> written;
         try {
-            return parser.parse();
-        } catch (RuntimeException e) {
-            throw new MojoExecutionException("Invalid GenGuard parameter " + parameter + ": " + e.getMessage(), e);
+            written = reactor.record(project, assessment, formats(), plugin.getVersion());
+        } catch (IOException | RuntimeException e) {
+            throw new MojoExecutionException("Cannot write the GenGuard aggregate report: " + e.getMessage(), e);
         }
+        written.ifPresent(dir -> getLog().info("GenGuard: aggregate of " + reactor.size() + " modules in " + relative(dir)));
+    }
+
+    private Set<String> formats() throws MojoExecutionException {
+        return parse(() -> Reports.formats(formats), "formats");
     }
 }

@@ -49,7 +49,8 @@ class RuleReferenceTest {
         out.append("# GenGuard rule reference\n\n")
                 .append("Every rule of both engines: what it finds, why generated code has it, a bad and a fixed example.\n")
                 .append("Generated from the rule catalog (`rulesets/src/main/resources/genguard/catalog.tsv`) and the\n")
-                .append("documentation each rule ships with (its PMD category ruleset, the SpotBugs plugin's `messages.xml`);\n")
+                .append("documentation each rule ships with (its PMD category ruleset, the SpotBugs plugin's `messages.xml`,\n")
+                .append("`genguard/governance/rules.xml` for the Maven plugin's own checks);\n")
                 .append("do not edit by hand. Regenerate with\n`").append(REGENERATE).append("`.\n\n")
                 .append("Severities per profile: `default` (every build), `strict` (AI-tagged code, or teams that want every\n")
                 .append("shape check), `all`; `-` means the profile leaves the rule out.\n\n")
@@ -61,7 +62,7 @@ class RuleReferenceTest {
         for (List<RuleInfo> rules : byCategory.values()) {
             for (RuleInfo r : rules) {
                 out.append("| [`").append(r.id()).append("`](#").append(r.id().toLowerCase(java.util.Locale.ROOT))
-                        .append(") | ").append(engine(r)).append(" | ").append(r.cwe()).append(" | ")
+                        .append(") | ").append(engine(r)).append(" | ").append(r.cwe().isEmpty() ? "-" : r.cwe()).append(" | ")
                         .append(severity(r, Profile.DEFAULT)).append(" | ").append(severity(r, Profile.STRICT))
                         .append(" | ").append(severity(r, Profile.ALL)).append(" | ").append(r.title()).append(" |\n");
             }
@@ -72,8 +73,7 @@ class RuleReferenceTest {
                 RuleDocs.Doc doc = docs.doc(r.id()).orElseThrow();
                 out.append("\n### ").append(r.id()).append("\n\n")
                         .append("**").append(r.title()).append("** · ").append(engine(r))
-                        .append(" · [CWE-").append(r.cwe()).append("](https://cwe.mitre.org/data/definitions/")
-                        .append(r.cwe()).append(".html) · default ").append(severity(r, Profile.DEFAULT))
+                        .append(cwe(r)).append(" · default ").append(severity(r, Profile.DEFAULT))
                         .append(", strict ").append(severity(r, Profile.STRICT)).append(", all ")
                         .append(severity(r, Profile.ALL)).append(" · tags: ").append(String.join(", ", r.tags()))
                         .append("\n\n")
@@ -88,7 +88,16 @@ class RuleReferenceTest {
     }
 
     private static String engine(RuleInfo r) {
-        return r.engine() == EngineKind.PMD ? "PMD" : "SpotBugs";
+        return switch (r.engine()) {
+            case PMD -> "PMD";
+            case SPOTBUGS -> "SpotBugs";
+            case GOVERNANCE -> "Maven plugin";
+        };
+    }
+
+    private static String cwe(RuleInfo r) {
+        return r.cwe().isEmpty() ? "no CWE"
+                : "[CWE-" + r.cwe() + "](https://cwe.mitre.org/data/definitions/" + r.cwe() + ".html)";
     }
 
     private static String severity(RuleInfo r, Profile p) {

@@ -42,6 +42,9 @@ public final class RuleDocs {
         }
     }
 
+    /** The documentation of the Maven plugin's own checks. */
+    public static final String GOVERNANCE_DOCS = "genguard/governance/rules.xml";
+
     private final Map<String, Doc> docs;
 
     private RuleDocs(Map<String, Doc> docs) {
@@ -53,10 +56,12 @@ public final class RuleDocs {
         Map<String, Doc> docs = new HashMap<>();
         Map<String, Document> categories = new HashMap<>();
         for (RuleInfo rule : catalog.rules()) {
-            if (rule.engine() != EngineKind.PMD) {
+            if (rule.engine() == EngineKind.SPOTBUGS) {
                 continue;
             }
-            String resource = "genguard/pmd/category/" + rule.category() + ".xml";
+            // Governance rules' docs have the shape of a PMD category ruleset.
+            String resource = rule.engine() == EngineKind.GOVERNANCE ? GOVERNANCE_DOCS
+                    : "genguard/pmd/category/" + rule.category() + ".xml";
             Document category = categories.computeIfAbsent(resource, r -> parse(loader.getResource(r)));
             if (category != null) {
                 pmdRule(category, rule.id()).ifPresent(d -> docs.put(d.id(), d));

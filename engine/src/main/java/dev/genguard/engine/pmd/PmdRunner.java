@@ -25,7 +25,7 @@ import net.sourceforge.pmd.reporting.RuleViolation;
 public final class PmdRunner {
 
     /**
-     * @param sourceRoots  directories of Java sources
+     * @param sourceRoots  Java source files, or directories of them
      * @param baseDir      the directory file names are reported relative to
      * @param auxClasspath compiled classes and libraries of the analysed code, for type resolution
      * @param rulesets     ruleset references (classpath resources such as {@code genguard/pmd/default.xml} or files)
@@ -69,7 +69,7 @@ public final class PmdRunner {
         }
         boolean any = false;
         for (Path root : request.sourceRoots()) {
-            if (Files.isDirectory(root)) {
+            if (Files.exists(root)) {
                 config.addInputPath(root);
                 any = true;
             }

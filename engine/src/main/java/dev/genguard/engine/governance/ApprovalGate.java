@@ -1,0 +1,76 @@
+package dev.genguard.engine.governance;
+
+import dev.genguard.engine.EngineKind;
+import dev.genguard.engine.Finding;
+import dev.genguard.engine.Severity;
+import dev.genguard.engine.governance.sensitive.SensitiveCall;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+
+/**
+ * The approval gate: AI-written code that calls an API of a sensitive area (cryptography, authentication and
+ * authorization, deserialization, process execution, SQL, TLS; listed in {@code genguard/governance/sensitive-apis.tsv})
+ * needs a security review marker. One finding per unreviewed AI-tagged member, at its first AI-tagged line, naming
+ * the areas and the first call of each.
+ */
+public final class ApprovalGate {
+
+    public static final String RULE_ID = "UnreviewedSensitiveAiCode";
+
+    private ApprovalGate() {
+    }
+
+    /** A sensitive call inside an AI region. */
+    public record Touch(AiRegion region, SensitiveCall call) {
+    }
+
+    /** The sensitive calls inside AI-tagged code; {@code calls} are keyed by module-relative file. */
+    public static List<Touch> touches(Provenance provenance, Map<String, List<SensitiveCall>> callsByFile) {
+        List<Touch> touches = new ArrayList<>();
+        for (Map.Entry<String, List<SensitiveCall>> e : callsByFile.entrySet()) {
+            for (SensitiveCall call : e.getValue()) {
+                provenance.regionAt(e.getKey(), call.line()).ifPresent(r -> touches.add(new Touch(r, call)));
+            }
+        }
+        return touches;
+    }
+
+    /** The gate's findings at {@code severity}, sorted by file and line. */
+    public static List<Finding> findings(List<Touch> touches, Severity severity) {
+        // file -> member -> touches of unreviewed regions, in line order
+        Map<String, Map<String, List<Touch>>> open = new TreeMap<>();
+        for (Touch t : touches) {
+            if (!t.region().reviewed()) {
+                open.computeIfAbsent(t.region().file(), f -> new TreeMap<>())
+                        .computeIfAbsent(t.region().member(), m -> new ArrayList<>()).add(t);
+            }
+        }
+        List<Finding> findings = new ArrayList<>();
+        open.forEach((file, members) -> members.forEach((member, list) -> {
+            int begin = list.stream().mapToInt(t -> t.region().beginLine()).min().orElseThrow();
+            int end = list.stream().mapToInt(t -> t.region().endLine()).max().orElseThrow();
+            Map<String, SensitiveCall> firstPerArea = new LinkedHashMap<>();
+            list.stream().sorted((a, b) -> Integer.compare(a.call().line(), b.call().line()))
+                    .forEach(t -> firstPerArea.putIfAbsent(t.call().area(), t.call()));
+            String areas = new TreeSet<>(firstPerArea.keySet()).stream()
+                    .map(a -> a + " (" + firstPerArea.get(a).api() + ", line " + firstPerArea.get(a).line() + ")")
+                    .collect(Collectors.joining(", "));
+            String what = member.isEmpty() ? "this AI-generated code" : "AI-generated " + shortName(member);
+            findings.add(new Finding(RULE_ID, EngineKind.GOVERNANCE, severity, "", file, begin, end,
+                    "Have a person review the security of " + what + ", which touches " + areas
+                            + "; then mark it @SecurityReviewed(by, date, ticket) or with a comment "
+                            + "genguard:reviewed-by NAME TICKET"));
+        }));
+        return findings;
+    }
+
+    private static String shortName(String member) {
+        int hash = member.indexOf('#');
+        return hash < 0 ? member : member.substring(hash + 1);
+    }
+}
