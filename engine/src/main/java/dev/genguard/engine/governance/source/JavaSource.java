@@ -429,8 +429,48 @@ public final class JavaSource {
         return Optional.ofNullable(best);
     }
 
+    /**
+     * The lines of the statement on {@code line}; of a compound statement only its head's lines, so that a
+     * suppression in its body does not reach a finding on its head.
+     */
     private Optional<Range> statementRange(int line) {
-        return innermostStatement(line).flatMap(Statement::getRange);
+        Optional<Statement> statement = innermostStatement(line);
+        if (statement.isEmpty() || statement.get().getRange().isEmpty()) {
+            return Optional.empty();
+        }
+        Statement s = statement.get();
+        Range range = s.getRange().get();
+        Optional<? extends Node> headEnd = headEnd(s);
+        if (s instanceof DoStmt) {
+            return headEnd.flatMap(Node::getRange);
+        }
+        if (headEnd.isPresent() && headEnd.get().getRange().isPresent()) {
+            return Optional.of(new Range(range.begin, headEnd.get().getRange().get().end));
+        }
+        boolean compound = s instanceof ForStmt || s instanceof TryStmt;
+        return Optional.of(compound ? new Range(range.begin, range.begin) : range);
+    }
+
+    /** The last node of a compound statement's head, or empty for a simple statement. */
+    private static Optional<? extends Node> headEnd(Statement s) {
+        if (s instanceof IfStmt i) {
+            return Optional.of(i.getCondition());
+        } else if (s instanceof WhileStmt w) {
+            return Optional.of(w.getCondition());
+        } else if (s instanceof ForEachStmt f) {
+            return Optional.of(f.getIterable());
+        } else if (s instanceof SwitchStmt sw) {
+            return Optional.of(sw.getSelector());
+        } else if (s instanceof SynchronizedStmt sy) {
+            return Optional.of(sy.getExpression());
+        } else if (s instanceof ForStmt f) {
+            return f.getUpdate().getLast().<Node>map(n -> n).or(() -> f.getCompare().map(n -> n));
+        } else if (s instanceof TryStmt t) {
+            return t.getResources().getLast();
+        } else if (s instanceof DoStmt d) {
+            return Optional.of(d.getCondition());
+        }
+        return Optional.empty();
     }
 
     /** A compound statement's head: what identifies it without its body. */

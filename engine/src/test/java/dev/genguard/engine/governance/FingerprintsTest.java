@@ -1,0 +1,47 @@
+package dev.genguard.engine.governance;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.genguard.engine.EngineKind;
+import dev.genguard.engine.Finding;
+import dev.genguard.engine.Severity;
+import dev.genguard.engine.governance.source.JavaSource;
+import org.junit.jupiter.api.Test;
+
+class FingerprintsTest {
+
+    private static final String CODE = """
+            class A {
+                void m(String p) {
+                    String q = "select * from t where id = " + p;
+                    run(q);
+                }
+            }
+            """;
+
+    @Test
+    void survivesLineShiftsReformattingAndCommentsButNotAChangedStatement() {
+        String base = fingerprint(CODE, "String q =");
+        String shifted = CODE.replace("class A {", "import java.util.List;\n\n// header\nclass A {\n    int x;\n");
+        assertThat(fingerprint(shifted, "String q =")).isEqualTo(base);
+        String reformatted = CODE.replace("String q = \"select", "String   q =\n            \"select")
+                .replace("+ p;", "+ p; // user input");
+        assertThat(fingerprint(reformatted, "String   q =")).isEqualTo(base);
+        assertThat(fingerprint(CODE.replace("+ p;", "+ p.trim();"), "String q =")).isNotEqualTo(base);
+        assertThat(fingerprint(CODE.replace("void m(String p)", "void n(String p)"), "String q =")).isNotEqualTo(base);
+        assertThat(Fingerprints.of(key(CODE, "String q ="), 2)).isNotEqualTo(base);
+        assertThat(base).matches("[0-9a-f]{32}");
+    }
+
+    private static String fingerprint(String code, String lineText) {
+        return Fingerprints.of(key(code, lineText), 1);
+    }
+
+    private static String key(String code, String lineText) {
+        JavaSource source = JavaSource.parse("src/A.java", code);
+        int line = source.lineOf(lineText);
+        Finding f = new Finding("SqlQueryConcatenation", EngineKind.PMD, Severity.CRITICAL, "89", "src/A.java", line,
+                line, "msg");
+        return Fingerprints.key(f, source.memberAt(line).orElseThrow().signature(), source);
+    }
+}
