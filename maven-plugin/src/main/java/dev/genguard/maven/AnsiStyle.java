@@ -19,7 +19,7 @@ final class AnsiStyle implements ConsoleReport.Style {
         return switch (severity) {
             case BLOCKER, CRITICAL -> MessageUtils.buffer().failure(text).toString();
             case MAJOR -> MessageUtils.buffer().warning(text).toString();
-            case MINOR -> MessageUtils.buffer().info(text).toString();
+            case MINOR -> text;
         };
     }
 

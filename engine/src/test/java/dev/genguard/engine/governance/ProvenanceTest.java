@@ -104,7 +104,7 @@ class ProvenanceTest {
         assertThat(first.tag().tool()).isEqualTo("Cursor");
         assertThat(first.tag().promptLog()).isEqualTo("https://prompts/1");
         assertThat(first.review().by()).isEqualTo("carol");
-        assertThat(provenance.aiLines("a/Mixed.java")).isEqualTo(6);
+        assertThat(provenance.aiLines("a/Mixed.java")).isEqualTo(5);
         assertThat(provenance.files()).containsExactly("a/Mixed.java", "a/Tagged.java");
         assertThat(provenance.regionAt("a/Mixed.java", 7)).isEmpty();
         assertThat(provenance.regionAt("a/Mixed.java", 14)).get().extracting(AiRegion::commit).isEqualTo("c2");

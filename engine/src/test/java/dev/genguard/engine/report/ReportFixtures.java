@@ -47,7 +47,7 @@ final class ReportFixtures {
         AiRegion reviewed = reviewedRegion();
         AiRegion trailer = trailerRegion();
         List<AssessedFinding> findings = List.of(
-                new AssessedFinding(new Finding("UnreviewedSensitiveAiCode", EngineKind.GOVERNANCE, Severity.MAJOR, "",
+                new AssessedFinding(new Finding("RetiredGovernanceCheck", EngineKind.GOVERNANCE, Severity.MAJOR, "",
                         A, 2, 10, "AI-written code touches authentication without a review"), "fp-gov", "a.A#connect()",
                         FindingState.NEW, null, reviewed),
                 new AssessedFinding(new Finding("HardcodedCredential", EngineKind.PMD, Severity.CRITICAL, "798", A, 3, 3,

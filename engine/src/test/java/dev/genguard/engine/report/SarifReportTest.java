@@ -142,14 +142,15 @@ class SarifReportTest {
     @Test
     void findingOfARuleOutsideTheCatalogGetsADescriptorSoItsRuleIndexIsValid() throws Exception {
         JsonNode sarif = writeAndRead(SarifReport.build(ReportFixtures.rich(), CATALOG, null, "0.1.0"), "gov.sarif");
-        assertThat(CATALOG.rule("UnreviewedSensitiveAiCode")).isEmpty();
+        // A rule of another GenGuard version, e.g. in an aggregate of modules built with different plugin versions.
+        assertThat(CATALOG.rule("RetiredGovernanceCheck")).isEmpty();
         JsonNode run = sarif.get("runs").get(0);
         JsonNode rules = run.get("tool").get("driver").get("rules");
-        JsonNode governance = result(run.get("results"), "UnreviewedSensitiveAiCode");
+        JsonNode governance = result(run.get("results"), "RetiredGovernanceCheck");
         JsonNode rule = rules.get(governance.get("ruleIndex").asInt());
-        assertThat(rule.get("id").asText()).isEqualTo("UnreviewedSensitiveAiCode");
-        assertThat(rule.get("name").asText()).isEqualTo("UnreviewedSensitiveAiCode");
-        assertThat(rule.get("shortDescription").get("text").asText()).isEqualTo("UnreviewedSensitiveAiCode");
+        assertThat(rule.get("id").asText()).isEqualTo("RetiredGovernanceCheck");
+        assertThat(rule.get("name").asText()).isEqualTo("RetiredGovernanceCheck");
+        assertThat(rule.get("shortDescription").get("text").asText()).isEqualTo("RetiredGovernanceCheck");
         assertThat(rule.get("properties").get("engine").asText()).isEqualTo("governance");
         // Every result's index points at the rule with its id.
         for (JsonNode result : run.get("results")) {
