@@ -17,5 +17,5 @@ assert log.contains('CWE-798')
 assert log.contains(' SensitiveDataLogged [MAJOR] CWE-532')
 // The taint engine follows the request parameter into OrderDatabase.findOrders, where the query is built.
 assert log.contains('OrderServlet.java:24 GENGUARD_SQL_INJECTION [CRITICAL] CWE-89 HttpServletRequest.getParameter reaches Statement.executeQuery (through OrderDatabase.findOrders, line 34)')
-assert log.contains('GenGuard found 11 finding(s) at or above CRITICAL')
+assert log.contains('GenGuard found 11 new finding(s) at or above CRITICAL')
 return true

@@ -1,5 +1,5 @@
 def log = new File(basedir, 'build.log').text
-assert log.contains('GenGuard: no findings')
+assert log.contains('GenGuard check-clean: no findings')
 def json = new groovy.json.JsonSlurper().parse(new File(basedir, 'target/genguard/genguard.sarif'))
 assert json.version == '2.1.0'
 assert json.runs[0].results == null || json.runs[0].results.isEmpty()

@@ -70,8 +70,10 @@ public final class Provenance implements AiCode {
     }
 
     /**
-     * Regions of lines from AI commits: consecutive lines of one commit within one member. Lines outside any type
-     * (package, imports) and lines an annotation or comment already tags are left out.
+     * Regions of lines from AI commits: runs of consecutive lines of one commit, each named after the innermost
+     * member that contains the whole run (a new file is one region on its type; an edit inside a method, one on the
+     * method). Lines outside any type (package, imports) and lines an annotation or comment already tags are left
+     * out.
      */
     private static List<AiRegion> fromHistory(JavaSource source, SortedMap<Integer, LineHistory.Origin> aiLines,
                                               List<AiRegion> tagged) {
@@ -79,33 +81,30 @@ public final class Provenance implements AiCode {
         int begin = -1;
         int end = -1;
         LineHistory.Origin origin = null;
-        String member = null;
         for (Map.Entry<Integer, LineHistory.Origin> e : aiLines.entrySet()) {
             int line = e.getKey();
-            Optional<Member> at = source.memberAt(line);
-            if (at.isEmpty() || tagged.stream().anyMatch(r -> r.contains(source.file(), line))) {
+            if (source.memberAt(line).isEmpty() || tagged.stream().anyMatch(r -> r.contains(source.file(), line))) {
                 continue;
             }
-            String signature = at.get().signature();
-            boolean continues = origin != null && line == end + 1 && e.getValue().commit().equals(origin.commit())
-                    && signature.equals(member);
+            boolean continues = origin != null && line == end + 1 && e.getValue().commit().equals(origin.commit());
             if (!continues) {
                 if (origin != null) {
-                    found.add(trailerRegion(source, member, begin, end, origin));
+                    found.add(trailerRegion(source, begin, end, origin));
                 }
                 begin = line;
                 origin = e.getValue();
-                member = signature;
             }
             end = line;
         }
         if (origin != null) {
-            found.add(trailerRegion(source, member, begin, end, origin));
+            found.add(trailerRegion(source, begin, end, origin));
         }
         return found;
     }
 
-    private static AiRegion trailerRegion(JavaSource source, String member, int begin, int end, LineHistory.Origin origin) {
+    private static AiRegion trailerRegion(JavaSource source, int begin, int end, LineHistory.Origin origin) {
+        String member = source.membersAt(begin).stream().filter(m -> m.contains(end)).findFirst()
+                .map(Member::signature).orElse("");
         return new AiRegion(source.file(), member, begin, end, ProvenanceSource.TRAILER, origin.tag(), origin.commit(),
                 "", review(source, begin));
     }

@@ -136,7 +136,7 @@ public final class ConsoleReport {
     /** The AI inventory as a table: one row per region. */
     public static List<String> inventory(Assessment a) {
         List<String> rows = new ArrayList<>();
-        rows.add(String.format(Locale.ROOT, "%-50s %-9s %-10s %-18s %-20s %-10s %s", "file:lines / member", "source",
+        rows.add(String.format(Locale.ROOT, "%-50s %-10s %-10s %-18s %-20s %-10s %s", "file:lines / member", "source",
                 "tool", "owner", "review", "findings", "risk"));
         for (AiRegion r : a.inventory()) {
             long findings = a.findings().stream().filter(f -> f.ai() != null && f.ai().equals(r)).count();
@@ -144,7 +144,7 @@ public final class ConsoleReport {
             String where = r.file() + ":" + r.beginLine() + "-" + r.endLine();
             String review = r.review() == null ? "UNREVIEWED"
                     : "by " + r.review().by() + (r.review().ticket().isEmpty() ? "" : " " + r.review().ticket());
-            rows.add(Text.oneLine(String.format(Locale.ROOT, "%-50s %-9s %-10s %-18s %-20s %-10d %d", where,
+            rows.add(Text.oneLine(String.format(Locale.ROOT, "%-50s %-10s %-10s %-18s %-20s %-10d %d", where,
                     r.source().id(), dash(r.tag().tool()), dash(r.owner()), review, findings, risk)));
             if (!r.member().isEmpty()) {
                 rows.add(Text.oneLine("    " + r.member() + (r.tag().promptLog().isEmpty() ? "" : "  prompt log: " + r.tag().promptLog())));
