@@ -33,6 +33,15 @@ class FingerprintsTest {
         assertThat(base).matches("[0-9a-f]{32}");
     }
 
+    @Test
+    void aFindingOnADeclarationIsAboutTheDeclarationWithoutItsCommentsAndAnnotations() {
+        String code = "class B {\n    private String dbPassword = \"changeme\";\n}\n";
+        String base = fingerprint(code, "dbPassword");
+        assertThat(fingerprint(code.replace("\"changeme\";", "\"changeme\"; // TODO rotate"), "dbPassword")).isEqualTo(base);
+        assertThat(fingerprint(code.replace("    private", "    @Deprecated\n    private"), "private String")).isEqualTo(base);
+        assertThat(fingerprint(code.replace("changeme", "changeit"), "dbPassword")).isNotEqualTo(base);
+    }
+
     private static String fingerprint(String code, String lineText) {
         return Fingerprints.of(key(code, lineText), 1);
     }

@@ -169,12 +169,17 @@ public final class JavaSource {
     /**
      * The code a finding on {@code line} is about, normalized (no comments, single spaces): the innermost statement
      * on the line — for a compound statement only its head ({@code if} condition, loop header, switch selector,
-     * try resources), so edits to its body leave it alone — else the member declared there, else the line's text.
+     * try resources), so edits to its body leave it alone — else the declaration of the innermost member there,
+     * else the line's text.
      */
     public String codeAt(int line) {
         Optional<Statement> statement = innermostStatement(line);
         if (statement.isPresent()) {
             return normalize(head(statement.get()));
+        }
+        Optional<Member> member = memberAt(line);
+        if (member.isPresent()) {
+            return member.get().code();
         }
         return line >= 1 && line <= lines.size() ? normalize(lines.get(line - 1)) : "";
     }
@@ -279,7 +284,27 @@ public final class JavaSource {
                 review = Markers.review(c.getContent(), line).orElse(null);
             }
         }
-        members.add(new Member(kind, signature, begin, end, aiAnnotation, aiComment, review));
+        members.add(new Member(kind, signature, begin, end, aiAnnotation, aiComment, review, normalize(declaration(node))));
+    }
+
+    /** A declaration without its comments, annotations and body. */
+    private static String declaration(Node node) {
+        if (node instanceof CallableDeclaration<?> callable) {
+            return callable.getDeclarationAsString(true, true, true);
+        }
+        if (node instanceof TypeDeclaration<?> type) {
+            return type.getClass().getSimpleName().replace("Declaration", "") + " " + type.getNameAsString();
+        }
+        if (node instanceof FieldDeclaration field) {
+            FieldDeclaration copy = field.clone();
+            copy.getAnnotations().clear();
+            return print(copy);
+        }
+        if (node instanceof EnumConstantDeclaration constant) {
+            return constant.getNameAsString() + constant.getArguments().stream().map(JavaSource::print)
+                    .collect(Collectors.joining(", ", "(", ")"));
+        }
+        return node.getClass().getSimpleName();
     }
 
     /**

@@ -15,9 +15,11 @@ import java.util.List;
  * @param aiAnnotation the attributes of an {@code AiGenerated} annotation on it, or null
  * @param aiComment    the attributes of an {@code @ai-generated} tag in the comments directly before it, or null
  * @param review       its {@code SecurityReviewed} annotation or {@code genguard:reviewed-by} comment, or null
+ * @param code         its declaration, normalized, without comments, annotations or body: what a finding on the
+ *                     declaration itself is about
  */
 public record Member(String kind, String signature, int beginLine, int endLine, AiTag aiAnnotation, AiTag aiComment,
-                     Review review) {
+                     Review review, String code) {
 
     public static final List<String> KINDS = List.of("type", "method", "constructor", "field", "initializer",
             "enum-constant");
