@@ -36,4 +36,24 @@ class ScannerProfileTest {
         assertThat(Scanner.finding(hash, low, Profile.DEFAULT)).get().extracting(Finding::severity)
                 .isEqualTo(Severity.MINOR);
     }
+
+    @Test
+    void aiTaggedCodeUsesTheAiProfilesRulesRaisedFromTheModulesSeverity() {
+        RawFinding request = new RawFinding("GENGUARD_SQL_INJECTION", "A.java", 3, 3, "m", 2);
+        assertThat(Scanner.aiFinding(sql, request, Profile.DEFAULT, AiPolicy.DEFAULT)).get()
+                .extracting(Finding::severity).isEqualTo(Severity.BLOCKER);
+        // The environment-only flow the default profile drops counts in AI code: one level lower, then raised.
+        RawFinding environment = new RawFinding("GENGUARD_SQL_INJECTION", "A.java", 3, 3, "m", 3);
+        assertThat(Scanner.aiFinding(sql, environment, Profile.DEFAULT, AiPolicy.DEFAULT)).get()
+                .extracting(Finding::severity).isEqualTo(Severity.CRITICAL);
+        // A rule outside the module's profile starts from the all profile: MINOR, raised twice.
+        RuleInfo log = Catalog.load().rule("GENGUARD_LOG_INJECTION").orElseThrow();
+        RawFinding logged = new RawFinding("GENGUARD_LOG_INJECTION", "A.java", 3, 3, "m", 2);
+        assertThat(Scanner.aiFinding(log, logged, Profile.DEFAULT, new AiPolicy(Profile.STRICT, 2, AiCode.NONE))).get()
+                .extracting(Finding::severity).isEqualTo(Severity.CRITICAL);
+        // An AI profile without the rule leaves it out; raise 0 keeps the module's severity.
+        assertThat(Scanner.aiFinding(log, logged, Profile.DEFAULT, new AiPolicy(Profile.DEFAULT, 1, AiCode.NONE))).isEmpty();
+        assertThat(Scanner.aiFinding(sql, request, Profile.DEFAULT, new AiPolicy(Profile.STRICT, 0, AiCode.NONE))).get()
+                .extracting(Finding::severity).isEqualTo(Severity.CRITICAL);
+    }
 }
