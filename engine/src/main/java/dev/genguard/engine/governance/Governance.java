@@ -59,9 +59,7 @@ public final class Governance {
     public Assessment assess(ScanRequest request, Options options) {
         List<String> notes = new ArrayList<>();
         SourceIndex index = SourceIndex.build(request.baseDir(), request.sourceFiles(), request.encoding());
-        notes.addAll(index.notes());
         Provenance provenance = Provenance.detect(index, options.history());
-        notes.addAll(options.history().notes());
 
         ScanResult scan = new Scanner(catalog).scan(request.withAi(request.ai().withCode(provenance)));
 
@@ -82,8 +80,12 @@ public final class Governance {
         }
         List<FileRisk> files = new ArrayList<>();
         int risk = risk(index, provenance, assessed, touches, files);
+        // The index's notes last of all: files are parsed as provenance and findings ask for them.
+        List<String> allNotes = new ArrayList<>(index.notes());
+        allNotes.addAll(options.history().notes());
+        allNotes.addAll(notes);
         return new Assessment(options.module(), request.profile(), assessed, provenance.regions(), files, risk,
-                index.totalLines(), fixed, notes, scan.errors());
+                index.totalLines(), fixed, allNotes, scan.errors());
     }
 
     private Severity severity(String ruleId, ScanRequest request) {
@@ -104,8 +106,7 @@ public final class Governance {
         result.errors().forEach(e -> notes.add("approval gate: " + e));
         // A class names its source by package path (com/acme/Foo.java); find the module file ending so.
         Map<String, String> bySuffix = new HashMap<>();
-        for (JavaSource source : index.files()) {
-            String file = source.file();
+        for (String file : index.paths()) {
             for (int slash = file.indexOf('/'); slash >= 0; slash = file.indexOf('/', slash + 1)) {
                 bySuffix.putIfAbsent(file.substring(slash + 1), file);
             }
@@ -124,7 +125,7 @@ public final class Governance {
     private List<Finding> reasonlessSuppressions(SourceIndex index, ScanRequest request) {
         List<Finding> found = new ArrayList<>();
         Severity severity = severity(REASONLESS_SUPPRESSION, request);
-        for (JavaSource source : index.files()) {
+        for (JavaSource source : index.markedFiles()) {
             for (Suppression s : source.suppressions()) {
                 if (!s.hasReason()) {
                     String how = s.kind().equals("comment")
@@ -179,7 +180,7 @@ public final class Governance {
         files.addAll(provenance.files());
         List<Double> raws = new ArrayList<>();
         for (String file : files) {
-            int lines = index.file(file).map(JavaSource::lineCount).orElse(0);
+            int lines = index.lineCount(file);
             int aiLines = provenance.aiLines(file);
             Set<String> open = unreviewed.getOrDefault(file, Set.of());
             Set<String> done = new TreeSet<>(reviewed.getOrDefault(file, Set.of()));

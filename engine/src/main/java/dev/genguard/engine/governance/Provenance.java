@@ -38,10 +38,17 @@ public final class Provenance implements AiCode {
 
     public static Provenance detect(SourceIndex index, LineHistory history) {
         List<AiRegion> regions = new ArrayList<>();
-        for (JavaSource source : index.files()) {
-            List<AiRegion> tagged = tagged(source);
-            regions.addAll(tagged);
-            regions.addAll(fromHistory(source, history.aiLines(source.file()), tagged));
+        for (String file : index.paths()) {
+            SortedMap<Integer, LineHistory.Origin> aiLines = history.aiLines(file);
+            if (aiLines.isEmpty() && !index.marked(file)) {
+                continue;
+            }
+            Optional<JavaSource> source = index.file(file);
+            if (source.isPresent()) {
+                List<AiRegion> tagged = tagged(source.get());
+                regions.addAll(tagged);
+                regions.addAll(fromHistory(source.get(), aiLines, tagged));
+            }
         }
         List<AiRegion> owned = new ArrayList<>(regions.size());
         for (AiRegion r : regions) {

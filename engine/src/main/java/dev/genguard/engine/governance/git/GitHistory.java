@@ -218,6 +218,11 @@ public final class GitHistory implements AutoCloseable {
         return !aiCommits().isEmpty();
     }
 
+    /** The commits with AI trailers reachable from HEAD, newest first. */
+    public synchronized List<Commit> aiCommitList() {
+        return aiCommits().stream().map(commits::get).toList();
+    }
+
     /**
      * Blame of a file, including uncommitted changes (their lines have a null commit), cached per file.
      *

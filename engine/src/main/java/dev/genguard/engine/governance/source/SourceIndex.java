@@ -8,36 +8,49 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.regex.Pattern;
 
-/** The parsed Java sources of a module, by path relative to the module's base directory. */
+/**
+ * The Java sources of a module, by path relative to the module's base directory. Every file is read once to count
+ * its lines and to look for GenGuard markers; a file is parsed only when it is asked for (it has a marker, AI
+ * lines from history, or a finding), because parsing every file would cost as much as PMD's whole run.
+ */
 public final class SourceIndex {
 
-    private final Map<String, JavaSource> files = new TreeMap<>();
+    /** Text that makes a file worth parsing up front: an AI tag, a review or a suppression. */
+    private static final Pattern MARKER = Pattern.compile("AiGenerated|@ai-generated|genguard:", Pattern.CASE_INSENSITIVE);
+    private static final Pattern LINE_BREAK = Pattern.compile("\\R");
+
+    private record Entry(Path path, int lines, boolean marked) {
+    }
+
+    private final Map<String, Entry> entries = new TreeMap<>();
+    private final Map<String, JavaSource> parsed = new HashMap<>();
+    private final Map<String, String> texts = new HashMap<>();
+    private final Charset encoding;
     private final List<String> notes = new ArrayList<>();
 
-    private SourceIndex() {
+    private SourceIndex(Charset encoding) {
+        this.encoding = encoding;
     }
 
     /**
-     * Reads and parses the files. A file that cannot be read or parsed adds a note; nothing throws. Bytes that
-     * are not valid in the encoding become U+FFFD, as PMD reads them.
+     * Reads the files. A file that cannot be read adds a note; nothing throws. Bytes that are not valid in the
+     * encoding become U+FFFD, as PMD reads them.
      */
     public static SourceIndex build(Path baseDir, List<Path> sourceFiles, Charset encoding) {
-        SourceIndex index = new SourceIndex();
+        SourceIndex index = new SourceIndex(encoding);
         for (Path file : sourceFiles) {
             String relative = ReportedPaths.relative(baseDir, file);
             try {
-                JavaSource source = JavaSource.parse(relative, read(file, encoding));
-                index.files.put(relative, source);
-                if (!source.parseError().isEmpty()) {
-                    index.notes.add(relative + ": does not parse (" + source.parseError() + "); its provenance "
-                            + "annotations and @SuppressWarnings are not read, its genguard:ignore comments are");
-                }
+                String text = read(file, encoding);
+                index.entries.put(relative, new Entry(file, countLines(text), MARKER.matcher(text).find()));
             } catch (IOException e) {
                 index.notes.add(relative + ": cannot be read (" + e.getMessage() + "); no provenance or suppressions from it");
             }
@@ -47,8 +60,11 @@ public final class SourceIndex {
 
     /** An index of sources given as text, for tests and tools. */
     public static SourceIndex of(Map<String, String> sources) {
-        SourceIndex index = new SourceIndex();
-        sources.forEach((file, text) -> index.files.put(file, JavaSource.parse(file, text)));
+        SourceIndex index = new SourceIndex(java.nio.charset.StandardCharsets.UTF_8);
+        sources.forEach((file, text) -> {
+            index.entries.put(file, new Entry(null, countLines(text), MARKER.matcher(text).find()));
+            index.texts.put(file, text);
+        });
         return index;
     }
 
@@ -58,17 +74,70 @@ public final class SourceIndex {
                 .decode(ByteBuffer.wrap(Files.readAllBytes(file))).toString();
     }
 
-    public Optional<JavaSource> file(String relative) {
-        return Optional.ofNullable(files.get(relative));
+    private static int countLines(String text) {
+        return LINE_BREAK.split(text, -1).length;
     }
 
-    /** The files, sorted by path. */
-    public Collection<JavaSource> files() {
-        return files.values();
+    /** The parsed file, parsed now if it was not yet; empty for a file outside the index or unreadable now. */
+    public Optional<JavaSource> file(String relative) {
+        JavaSource source = parsed.get(relative);
+        if (source != null) {
+            return Optional.of(source);
+        }
+        Entry entry = entries.get(relative);
+        if (entry == null) {
+            return Optional.empty();
+        }
+        String text = texts.get(relative);
+        try {
+            source = JavaSource.parse(relative, text != null ? text : read(entry.path(), encoding));
+        } catch (IOException e) {
+            notes.add(relative + ": cannot be read (" + e.getMessage() + "); no provenance or suppressions from it");
+            entries.remove(relative);
+            return Optional.empty();
+        }
+        if (!source.parseError().isEmpty()) {
+            notes.add(relative + ": does not parse (" + source.parseError() + "); its provenance annotations and "
+                    + "@SuppressWarnings are not read, its genguard:ignore comments are");
+        }
+        parsed.put(relative, source);
+        return Optional.of(source);
+    }
+
+    /** The files' paths, sorted. */
+    public Set<String> paths() {
+        return entries.keySet();
+    }
+
+    /** True when the file's text has an AI tag, a review marker or a suppression. */
+    public boolean marked(String relative) {
+        Entry entry = entries.get(relative);
+        return entry != null && entry.marked();
+    }
+
+    /** The parsed files with markers, sorted by path. */
+    public List<JavaSource> markedFiles() {
+        List<JavaSource> marked = new ArrayList<>();
+        for (String path : List.copyOf(entries.keySet())) {
+            if (marked(path)) {
+                file(path).ifPresent(marked::add);
+            }
+        }
+        return marked;
+    }
+
+    public int lineCount(String relative) {
+        Entry entry = entries.get(relative);
+        return entry == null ? 0 : entry.lines();
     }
 
     public int totalLines() {
-        return files.values().stream().mapToInt(JavaSource::lineCount).sum();
+        return entries.values().stream().mapToInt(Entry::lines).sum();
+    }
+
+    /** How many files were parsed so far. */
+    public int parsedCount() {
+        return parsed.size();
     }
 
     public List<String> notes() {
