@@ -4,12 +4,9 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.genguard.engine.report.JsonOutput;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -96,25 +93,17 @@ public record Baseline(int schemaVersion, String fingerprints, List<Entry> findi
         return baseline;
     }
 
-    /** Writes atomically; equal baselines give byte-identical files (reviewable diffs). */
+    /**
+     * Writes atomically; equal baselines give byte-identical files on every OS (LF line ends), so the committed file
+     * shows reviewable diffs.
+     */
     public void write(Path file) throws IOException {
-        Path dir = file.toAbsolutePath().getParent();
-        Files.createDirectories(dir);
-        Path tmp = Files.createTempFile(dir, ".genguard-baseline", ".tmp");
-        try {
-            try (OutputStream out = Files.newOutputStream(tmp)) {
-                mapper().writeValue(out, this);
-            }
-            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+        JsonOutput.write(mapper(), this, file);
     }
 
     private static ObjectMapper mapper() {
         return new ObjectMapper()
                 .setSerializationInclusion(JsonInclude.Include.ALWAYS)
-                .enable(SerializationFeature.INDENT_OUTPUT)
                 .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
     }
 

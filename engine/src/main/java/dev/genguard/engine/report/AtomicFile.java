@@ -7,11 +7,11 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 
 /** Writes a report so that a reader (a CI upload, the reactor aggregate) never sees a half-written file. */
-final class AtomicFile {
+public final class AtomicFile {
 
     /** The body of a file, written to a stream the caller does not close. */
     @FunctionalInterface
-    interface Body {
+    public interface Body {
         void writeTo(OutputStream out) throws IOException;
     }
 
@@ -19,7 +19,7 @@ final class AtomicFile {
     }
 
     /** Writes to a temporary file next to {@code file}, then moves it into place in one step. */
-    static void write(Path file, Body body) throws IOException {
+    public static void write(Path file, Body body) throws IOException {
         Path dir = file.toAbsolutePath().getParent();
         Files.createDirectories(dir);
         Path tmp = Files.createTempFile(dir, ".genguard", ".tmp");

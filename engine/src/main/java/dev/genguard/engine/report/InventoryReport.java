@@ -1,7 +1,6 @@
 package dev.genguard.engine.report;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.genguard.engine.governance.AiRegion;
@@ -9,10 +8,7 @@ import dev.genguard.engine.governance.AssessedFinding;
 import dev.genguard.engine.governance.Assessment;
 import dev.genguard.engine.governance.FileRisk;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 
 /**
  * {@code ai-inventory.json}: where a module's AI-written code lives, who owns it, how it was reviewed. One entry per
@@ -79,18 +75,8 @@ public final class InventoryReport {
         return root;
     }
 
-    /** Writes the inventory atomically. */
+    /** Writes the inventory atomically, LF line ends on every OS. */
     public static void write(Assessment a, Path file) throws IOException {
-        Path dir = file.toAbsolutePath().getParent();
-        Files.createDirectories(dir);
-        Path tmp = Files.createTempFile(dir, ".genguard-inventory", ".tmp");
-        try {
-            try (OutputStream out = Files.newOutputStream(tmp)) {
-                new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(out, build(a));
-            }
-            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+        JsonOutput.write(new ObjectMapper(), build(a), file);
     }
 }

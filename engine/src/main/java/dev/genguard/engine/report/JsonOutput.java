@@ -7,7 +7,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 
 /** How the JSON reports (SARIF and GenGuard's own) are laid out on disk. */
-final class JsonOutput {
+public final class JsonOutput {
 
     private JsonOutput() {
     }
@@ -16,7 +16,7 @@ final class JsonOutput {
      * Pretty-printed with {@code \n} line ends and a final newline, written atomically. Jackson's default printer
      * ends lines with the platform's separator; reports must not differ by the OS that wrote them.
      */
-    static void write(ObjectMapper mapper, Object value, Path file) throws IOException {
+    public static void write(ObjectMapper mapper, Object value, Path file) throws IOException {
         DefaultIndenter lf = new DefaultIndenter("  ", "\n");
         byte[] json = mapper.writer(new DefaultPrettyPrinter().withObjectIndenter(lf).withArrayIndenter(lf))
                 .writeValueAsBytes(value);
