@@ -11,7 +11,6 @@ import dev.genguard.engine.governance.Baseline;
 import dev.genguard.engine.governance.Governance;
 import dev.genguard.engine.governance.LineHistory;
 import dev.genguard.engine.governance.git.GitHistory;
-import dev.genguard.engine.governance.git.GitLineHistory;
 import dev.genguard.engine.governance.sensitive.SensitiveApis;
 import java.io.File;
 import java.io.IOException;
@@ -25,7 +24,9 @@ import org.apache.maven.artifact.Artifact;
 import org.apache.maven.artifact.DependencyResolutionRequiredException;
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.AbstractMojo;
+import org.apache.maven.plugin.MojoExecution;
 import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugin.descriptor.PluginDescriptor;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.project.MavenProject;
@@ -46,6 +47,9 @@ abstract class AbstractGenGuardMojo extends AbstractMojo {
 
     @Parameter(defaultValue = "${plugin}", readonly = true, required = true)
     protected PluginDescriptor plugin;
+
+    @Parameter(defaultValue = "${mojoExecution}", readonly = true, required = true)
+    protected MojoExecution mojoExecution;
 
     /**
      * Skip GenGuard entirely.
@@ -217,8 +221,9 @@ abstract class AbstractGenGuardMojo extends AbstractMojo {
                 throw new MojoExecutionException("Invalid GenGuard baseline: " + e.getMessage(), e);
             }
         }
-        try (GitHistory git = gitHistory ? GitHistory.open(project.getBasedir().toPath(), gitOptions()) : null) {
-            LineHistory history = git == null ? LineHistory.NONE : new GitLineHistory(git, project.getBasedir().toPath());
+        SharedGit git = SharedGit.of(session);
+        try {
+            LineHistory history = gitHistory ? git.history(project.getBasedir().toPath(), gitOptions()) : LineHistory.NONE;
             Assessment assessment = new Governance(catalog).assess(request,
                     new Governance.Options(project.getArtifactId(), history, apis, baseline));
             assessment.notes().forEach(n -> getLog().info("GenGuard: " + n));
@@ -228,6 +233,19 @@ abstract class AbstractGenGuardMojo extends AbstractMojo {
             throw new MojoExecutionException("GenGuard analysis of " + project.getArtifactId() + " failed: " + e.getMessage(), e);
         }
     }
+
+    @Override
+    public final void execute() throws MojoExecutionException, MojoFailureException {
+        try {
+            run();
+        } finally {
+            // Whatever the outcome: after the build's last module, shared git histories are closed.
+            SharedGit.of(session).finished(mojoExecution.getGoal(), project);
+        }
+    }
+
+    /** The goal's work on this module. */
+    protected abstract void run() throws MojoExecutionException, MojoFailureException;
 
     private GitHistory.Options gitOptions() {
         GitHistory.Options defaults = GitHistory.Options.defaults();

@@ -89,7 +89,7 @@ public class CheckMojo extends AbstractGenGuardMojo {
     private boolean aggregate;
 
     @Override
-    public void execute() throws MojoExecutionException, MojoFailureException {
+    protected void run() throws MojoExecutionException, MojoFailureException {
         ReactorAggregate reactor = aggregate ? ReactorAggregate.of(session) : null;
         if (skip) {
             getLog().info("GenGuard: skipped (genguard.skip)");

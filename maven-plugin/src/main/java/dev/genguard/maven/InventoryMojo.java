@@ -22,7 +22,7 @@ import org.apache.maven.plugins.annotations.ResolutionScope;
 public class InventoryMojo extends AbstractGenGuardMojo {
 
     @Override
-    public void execute() throws MojoExecutionException {
+    protected void run() throws MojoExecutionException {
         if (skip) {
             getLog().info("GenGuard: skipped (genguard.skip)");
             return;

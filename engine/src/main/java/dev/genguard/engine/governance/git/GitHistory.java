@@ -180,8 +180,11 @@ public final class GitHistory implements AutoCloseable {
         }
     }
 
-    /** The nearest directory at or above {@code dir} holding a {@code .git} directory or file, or null. */
-    private static Path workTreeRoot(Path dir) {
+    /**
+     * The nearest directory at or above {@code dir} holding a {@code .git} directory or file, or null: the work tree
+     * {@link #open} would read, so that callers can share one history among the modules of a repository.
+     */
+    public static Path workTreeRoot(Path dir) {
         for (Path d = dir; d != null; d = d.getParent()) {
             if (Files.exists(d.resolve(Constants.DOT_GIT))) {
                 return d;
