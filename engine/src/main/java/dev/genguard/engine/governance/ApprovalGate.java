@@ -4,10 +4,13 @@ import dev.genguard.engine.EngineKind;
 import dev.genguard.engine.Finding;
 import dev.genguard.engine.Severity;
 import dev.genguard.engine.governance.sensitive.SensitiveCall;
+import dev.genguard.engine.governance.source.JavaSource;
+import dev.genguard.engine.governance.source.SourceIndex;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
@@ -25,16 +28,47 @@ public final class ApprovalGate {
     private ApprovalGate() {
     }
 
-    /** A sensitive call inside an AI region. */
-    public record Touch(AiRegion region, SensitiveCall call) {
+    /**
+     * A sensitive call inside an AI region.
+     *
+     * @param review the review marker covering the call (of the member the call is in, or of a type around it), or
+     *               null: a region may span several members, and a review of one of them covers that one only
+     */
+    public record Touch(AiRegion region, SensitiveCall call, Review review) {
+
+        /** A touch reviewed as far as its region is. */
+        public Touch(AiRegion region, SensitiveCall call) {
+            this(region, call, region.review());
+        }
+
+        public boolean reviewed() {
+            return review != null;
+        }
     }
 
-    /** The sensitive calls inside AI-tagged code; {@code calls} are keyed by module-relative file. */
+    /**
+     * The sensitive calls inside AI-tagged code, reviewed as far as their regions are; {@code calls} are keyed by
+     * module-relative file.
+     */
     public static List<Touch> touches(Provenance provenance, Map<String, List<SensitiveCall>> callsByFile) {
+        return touches(provenance, callsByFile, null);
+    }
+
+    /**
+     * The sensitive calls inside AI-tagged code; {@code calls} are keyed by module-relative file. Each call counts as
+     * reviewed when the member it is in, or a type around it, has a review marker ({@code sources} tells), so that a
+     * reviewed method of an AI-tagged type passes and a review of one method of a multi-method AI region does not
+     * cover the others.
+     */
+    public static List<Touch> touches(Provenance provenance, Map<String, List<SensitiveCall>> callsByFile,
+                                      SourceIndex sources) {
         List<Touch> touches = new ArrayList<>();
         for (Map.Entry<String, List<SensitiveCall>> e : callsByFile.entrySet()) {
+            Optional<JavaSource> source = sources == null ? Optional.empty() : sources.file(e.getKey());
             for (SensitiveCall call : e.getValue()) {
-                provenance.regionAt(e.getKey(), call.line()).ifPresent(r -> touches.add(new Touch(r, call)));
+                provenance.regionAt(e.getKey(), call.line()).ifPresent(r -> touches.add(source.isEmpty()
+                        ? new Touch(r, call)
+                        : new Touch(r, call, source.get().reviewCovering(call.line(), call.line()).orElse(null))));
             }
         }
         return touches;
@@ -45,7 +79,7 @@ public final class ApprovalGate {
         // file -> member -> touches of unreviewed regions, in line order
         Map<String, Map<String, List<Touch>>> open = new TreeMap<>();
         for (Touch t : touches) {
-            if (!t.region().reviewed()) {
+            if (!t.reviewed()) {
                 open.computeIfAbsent(t.region().file(), f -> new TreeMap<>())
                         .computeIfAbsent(t.region().member(), m -> new ArrayList<>()).add(t);
             }

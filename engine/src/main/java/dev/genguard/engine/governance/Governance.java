@@ -66,7 +66,8 @@ public final class Governance {
         List<ApprovalGate.Touch> touches = List.of();
         List<Finding> findings = new ArrayList<>(scan.findings());
         if (!provenance.regions().isEmpty()) {
-            touches = ApprovalGate.touches(provenance, sensitiveCalls(request, index, options.sensitiveApis(), notes));
+            touches = ApprovalGate.touches(provenance, sensitiveCalls(request, index, options.sensitiveApis(), notes),
+                    index);
             findings.addAll(ApprovalGate.findings(touches, severity(ApprovalGate.RULE_ID, request)));
         }
         findings.addAll(reasonlessSuppressions(index, request));
@@ -173,7 +174,7 @@ public final class Governance {
         Map<String, Set<String>> reviewed = new TreeMap<>();
         Map<String, Set<String>> unreviewed = new TreeMap<>();
         for (ApprovalGate.Touch t : touches) {
-            (t.region().reviewed() ? reviewed : unreviewed)
+            (t.reviewed() ? reviewed : unreviewed)
                     .computeIfAbsent(t.region().file(), f -> new TreeSet<>()).add(t.call().area());
         }
         Set<String> files = new TreeSet<>(points.keySet());

@@ -71,7 +71,7 @@ public final class Provenance implements AiCode {
                 tag = merge(m.aiAnnotation(), m.aiComment());
             }
             found.add(new AiRegion(source.file(), m.signature(), m.beginLine(), m.endLine(), kind, tag, "", "",
-                    review(source, m.beginLine())));
+                    source.reviewCovering(m.beginLine(), m.endLine()).orElse(null)));
         }
         return found;
     }
@@ -113,12 +113,7 @@ public final class Provenance implements AiCode {
         String member = source.membersAt(begin).stream().filter(m -> m.contains(end)).findFirst()
                 .map(Member::signature).orElse("");
         return new AiRegion(source.file(), member, begin, end, ProvenanceSource.TRAILER, origin.tag(), origin.commit(),
-                "", review(source, begin));
-    }
-
-    /** The review marker of the innermost member around the line that has one (a reviewed type covers its members). */
-    private static Review review(JavaSource source, int line) {
-        return source.membersAt(line).stream().map(Member::review).filter(r -> r != null).findFirst().orElse(null);
+                "", source.reviewCovering(begin, end).orElse(null));
     }
 
     private static AiTag merge(AiTag first, AiTag second) {

@@ -136,6 +136,15 @@ public final class JavaSource {
     }
 
     /**
+     * The review marker that covers lines {@code begin..end}: that of the innermost member containing all of them
+     * that has one (a reviewed type covers its members). A review of one member never covers code outside it.
+     */
+    public Optional<Review> reviewCovering(int begin, int end) {
+        return membersAt(begin).stream().filter(m -> m.contains(end)).map(Member::review).filter(r -> r != null)
+                .findFirst();
+    }
+
+    /**
      * The suppressions that cover a finding on lines {@code line..endLine}: {@code genguard:ignore} comments on one
      * of those lines or on a line of the same statement, and {@code @SuppressWarnings("genguard:...")} on an
      * enclosing declaration.
