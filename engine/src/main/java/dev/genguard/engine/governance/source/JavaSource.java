@@ -150,8 +150,10 @@ public final class JavaSource {
      * enclosing declaration.
      */
     public List<Suppression> suppressionsAt(int line, int endLine) {
-        Optional<Range> statement = statementRange(line);
-        int from = statement.map(r -> Math.min(r.begin.line, line)).orElse(line);
+        // The statement's lines only when the finding is on them: a finding on a catch clause, an else or a
+        // finally lies in a compound statement but not on its head, and must not reach the head or the body.
+        Optional<Range> statement = statementRange(line).filter(r -> r.begin.line <= line && line <= r.end.line);
+        int from = statement.map(r -> r.begin.line).orElse(line);
         int to = statement.map(r -> Math.max(r.end.line, endLine)).orElse(endLine);
         List<Suppression> found = new ArrayList<>();
         for (Suppression s : lineSuppressions) {

@@ -113,6 +113,26 @@ class JavaSourceTest {
     }
 
     @Test
+    void anIgnoreOnOneCatchClauseDoesNotReachAnotherCatchOrTheTryBody() {
+        // SwallowedSecurityException reports the catch parameter's line.
+        JavaSource c = JavaSource.parse("C.java", """
+                class C {
+                    void m() {
+                        try {
+                            verify(); // genguard:ignore SwallowedSecurityException -- not a catch
+                        } catch (SecurityException e) { // genguard:ignore SwallowedSecurityException -- logged by the filter
+                        } catch (IllegalStateException e) {
+                        }
+                    }
+                }
+                """);
+        int first = c.lineOf("catch (SecurityException");
+        int second = c.lineOf("catch (IllegalStateException");
+        assertThat(c.suppressionsAt(first, first)).extracting(Suppression::reason).containsExactly("logged by the filter");
+        assertThat(c.suppressionsAt(second, second)).isEmpty();
+    }
+
+    @Test
     void suppressWarningsCoversTheDeclarationWithAReasonInTheStringOrAComment() {
         assertThat(source.suppressionsAt(line("void legacy()") + 1, line("void legacy()") + 1)).singleElement()
                 .satisfies(s -> {
