@@ -42,6 +42,31 @@ class FingerprintsTest {
         assertThat(fingerprint(code.replace("changeme", "changeit"), "dbPassword")).isNotEqualTo(base);
     }
 
+    @Test
+    void findingsOnDifferentCatchClausesOfAMethodAreDifferentCode() {
+        // SwallowedSecurityException reports a catch clause's parameter: its code is that clause, not "try ()".
+        String code = """
+                class C {
+                    void m() {
+                        try {
+                            verify();
+                        } catch (SecurityException e) {
+                        }
+                        try {
+                            load();
+                        } catch (java.security.GeneralSecurityException e) {
+                        }
+                    }
+                }
+                """;
+        JavaSource source = JavaSource.parse("src/A.java", code);
+        assertThat(source.codeAt(source.lineOf("catch (SecurityException"))).isEqualTo("catch (SecurityException e)");
+        assertThat(key(code, "catch (SecurityException")).isNotEqualTo(key(code, "catch (java.security"));
+        // An edit of the try body leaves the clause's fingerprint alone.
+        assertThat(fingerprint(code.replace("verify();", "verify(true);"), "catch (SecurityException"))
+                .isEqualTo(fingerprint(code, "catch (SecurityException"));
+    }
+
     private static String fingerprint(String code, String lineText) {
         return Fingerprints.of(key(code, lineText), 1);
     }

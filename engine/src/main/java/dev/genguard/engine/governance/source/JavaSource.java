@@ -27,6 +27,7 @@ import com.github.javaparser.ast.expr.StringLiteralExpr;
 import com.github.javaparser.ast.expr.TextBlockLiteralExpr;
 import com.github.javaparser.ast.nodeTypes.NodeWithAnnotations;
 import com.github.javaparser.ast.stmt.BlockStmt;
+import com.github.javaparser.ast.stmt.CatchClause;
 import com.github.javaparser.ast.stmt.DoStmt;
 import com.github.javaparser.ast.stmt.ForEachStmt;
 import com.github.javaparser.ast.stmt.ForStmt;
@@ -180,12 +181,22 @@ public final class JavaSource {
     /**
      * The code a finding on {@code line} is about, normalized (no comments, single spaces): the innermost statement
      * on the line — for a compound statement only its head ({@code if} condition, loop header, switch selector,
-     * try resources), so edits to its body leave it alone — else the declaration of the innermost member there,
-     * else the line's text.
+     * try resources, or the catch clause on the line), so edits to its body leave it alone — else the declaration
+     * of the innermost member there, else the line's text.
      */
     public String codeAt(int line) {
         Optional<Statement> statement = innermostStatement(line);
         if (statement.isPresent()) {
+            // A line of a catch clause's head is about that clause, not the whole try ("try ()" for every try).
+            if (statement.get() instanceof TryStmt t) {
+                for (CatchClause c : t.getCatchClauses()) {
+                    Optional<Range> head = c.getRange().flatMap(r -> c.getParameter().getRange()
+                            .map(p -> new Range(r.begin, p.end)));
+                    if (head.isPresent() && head.get().begin.line <= line && line <= head.get().end.line) {
+                        return normalize("catch (" + print(c.getParameter()) + ")");
+                    }
+                }
+            }
             return normalize(head(statement.get()));
         }
         Optional<Member> member = memberAt(line);
