@@ -67,6 +67,24 @@ class FingerprintsTest {
                 .isEqualTo(fingerprint(code, "catch (SecurityException"));
     }
 
+    @Test
+    void aFindingOnACommentLineIsAboutThatComment() {
+        // SecurityDeferredComment reports the comment's line: replacing one deferred control by another in the
+        // same method is a new finding, not the baseline one.
+        String code = """
+                class D {
+                    void m() {
+                        // TODO: validate the token
+                        run();
+                    }
+                }
+                """;
+        String replaced = code.replace("TODO: validate the token", "TODO: disable CSRF for now");
+        assertThat(fingerprint(replaced, "TODO: disable")).isNotEqualTo(fingerprint(code, "TODO: validate"));
+        assertThat(fingerprint(code.replace("run();", "run(1);").replace("        // TODO", "            // TODO"),
+                "TODO: validate")).isEqualTo(fingerprint(code, "TODO: validate"));
+    }
+
     private static String fingerprint(String code, String lineText) {
         return Fingerprints.of(key(code, lineText), 1);
     }

@@ -75,6 +75,8 @@ public final class JavaSource {
     /** Annotation suppressions with the lines they cover. */
     private final List<Scoped> scopedSuppressions = new ArrayList<>();
     private final List<Statement> statements = new ArrayList<>();
+    /** {@code codeLines[i]}: line i holds code, not only comments and blanks; null when the file did not parse. */
+    private boolean[] codeLines;
     private final String parseError;
 
     private record Scoped(Suppression suppression, int beginLine, int endLine) {
@@ -179,12 +181,18 @@ public final class JavaSource {
     }
 
     /**
-     * The code a finding on {@code line} is about, normalized (no comments, single spaces): the innermost statement
+     * The code a finding on {@code line} is about, normalized (single spaces): for a line of comments only, its
+     * text; else, without comments, the innermost statement
      * on the line — for a compound statement only its head ({@code if} condition, loop header, switch selector,
      * try resources, or the catch clause on the line), so edits to its body leave it alone — else the declaration
      * of the innermost member there, else the line's text.
      */
     public String codeAt(int line) {
+        // A line of comments only (SecurityDeferredComment reports one) is about what the comment says.
+        if (codeLines != null && line >= 1 && line <= lines.size() && !codeLines[line]
+                && !lines.get(line - 1).isBlank()) {
+            return normalize(lines.get(line - 1));
+        }
         Optional<Statement> statement = innermostStatement(line);
         if (statement.isPresent()) {
             // A line of a catch clause's head is about that clause, not the whole try ("try ()" for every try).
@@ -227,7 +235,7 @@ public final class JavaSource {
         List<Comment> comments = unit.getAllComments();
         comments.sort(Comparator.comparing(c -> c.getRange().map(r -> r.begin).orElse(null),
                 Comparator.nullsFirst(Comparator.naturalOrder())));
-        boolean[] codeLines = codeLines(comments);
+        codeLines = codeLines(comments);
         for (Comment c : comments) {
             c.getRange().ifPresent(r -> lineSuppressions.addAll(Markers.ignores(c.getContent(), r.begin.line)));
         }
