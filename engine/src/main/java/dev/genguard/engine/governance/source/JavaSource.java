@@ -60,7 +60,11 @@ import java.util.stream.Collectors;
  */
 public final class JavaSource {
 
-    private static final Pattern LINE_BREAK = Pattern.compile("\\R");
+    /**
+     * Java's line terminators (JLS 3.4), as the parser and PMD count lines; not {@code \R}, which also breaks at
+     * form feeds, U+0085, U+2028 and U+2029 and would shift every line after one.
+     */
+    private static final Pattern LINE_BREAK = Pattern.compile("\\r\\n|\\r|\\n");
     private static final Pattern WHITESPACE = Pattern.compile("\\s+");
     /** A {@code genguard:ignore} in a line comment, for files that do not parse. */
     private static final Pattern IGNORE_COMMENT = Pattern.compile("//.*genguard:ignore");

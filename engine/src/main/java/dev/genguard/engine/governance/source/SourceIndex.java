@@ -25,7 +25,11 @@ public final class SourceIndex {
 
     /** Text that makes a file worth parsing up front: an AI tag, a review or a suppression. */
     private static final Pattern MARKER = Pattern.compile("AiGenerated|@ai-generated|genguard:", Pattern.CASE_INSENSITIVE);
-    private static final Pattern LINE_BREAK = Pattern.compile("\\R");
+    /**
+     * Java's line terminators (JLS 3.4), as the parser and PMD count lines; not {@code \R}, which also breaks at
+     * form feeds, U+0085, U+2028 and U+2029 and would shift every line after one.
+     */
+    private static final Pattern LINE_BREAK = Pattern.compile("\\r\\n|\\r|\\n");
 
     private record Entry(Path path, int lines, boolean marked) {
     }

@@ -179,6 +179,23 @@ class JavaSourceTest {
     }
 
     @Test
+    void linesAreCountedAsJavaCountsThemWhateverOtherBreaksTheTextHolds() {
+        // A form feed (old page breaks) and U+2028 are not Java line terminators: line numbers of the parser, PMD
+        // and git must still match the lines read here.
+        String code = "package a;\n/* page \f break */\nclass B {\n    String s = \"x\u2028y\";\n"
+                + "    // @ai-generated tool=X\n    // genguard:reviewed-by bob T-1\n    void f() {}\n}\n";
+        JavaSource b = JavaSource.parse("B.java", code);
+        assertThat(b.line(5)).isEqualTo("    // @ai-generated tool=X");
+        Member f = b.members().stream().filter(m -> m.signature().equals("B#f()")).findFirst().orElseThrow();
+        assertThat(f.beginLine()).isEqualTo(7);
+        assertThat(f.aiComment()).isNotNull();
+        assertThat(f.aiComment().tool()).isEqualTo("X");
+        assertThat(f.review().by()).isEqualTo("bob");
+        assertThat(SourceIndex.of(java.util.Map.of("B.java", code)).lineCount("B.java"))
+                .isEqualTo(code.split("\n", -1).length);
+    }
+
+    @Test
     void markupAndControlCharactersInCommentsAreJustText() {
         JavaSource odd = JavaSource.parse("O.java", """
                 class O {
