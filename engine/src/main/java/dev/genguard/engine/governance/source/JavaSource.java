@@ -117,9 +117,9 @@ public final class JavaSource {
         return file;
     }
 
-    /** Number of lines of the file. */
+    /** Number of lines of the file (a final line break starts no new line). */
     public int lineCount() {
-        return lines.size();
+        return lines.get(lines.size() - 1).isEmpty() ? lines.size() - 1 : lines.size();
     }
 
     /** Empty when the file parsed; else the first problem, with its line. */

@@ -78,8 +78,11 @@ public final class SourceIndex {
                 .decode(ByteBuffer.wrap(Files.readAllBytes(file))).toString();
     }
 
-    private static int countLines(String text) {
-        return LINE_BREAK.split(text, -1).length;
+    /** Lines as wc -l and git count them: a final line break ends the last line, an empty file has none. */
+    static int countLines(String text) {
+        int breaks = (int) LINE_BREAK.matcher(text).results().count();
+        boolean unterminated = !text.isEmpty() && !text.endsWith("\n") && !text.endsWith("\r");
+        return breaks + (unterminated ? 1 : 0);
     }
 
     /** The parsed file, parsed now if it was not yet; empty for a file outside the index or unreadable now. */

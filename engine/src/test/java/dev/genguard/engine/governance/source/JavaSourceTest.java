@@ -191,8 +191,20 @@ class JavaSourceTest {
         assertThat(f.aiComment()).isNotNull();
         assertThat(f.aiComment().tool()).isEqualTo("X");
         assertThat(f.review().by()).isEqualTo("bob");
-        assertThat(SourceIndex.of(java.util.Map.of("B.java", code)).lineCount("B.java"))
-                .isEqualTo(code.split("\n", -1).length);
+        assertThat(SourceIndex.of(java.util.Map.of("B.java", code)).lineCount("B.java")).isEqualTo(8);
+    }
+
+    @Test
+    void aFinalLineBreakEndsTheLastLineAndStartsNoOther() {
+        // As wc -l and git count: the risk score's densities and AI shares are per line of code.
+        SourceIndex index = SourceIndex.of(java.util.Map.of("A.java", "class A {\n}\n", "B.java", "class B {}",
+                "E.java", "", "W.java", "class W {\r\n}\r\n"));
+        assertThat(index.lineCount("A.java")).isEqualTo(2);
+        assertThat(index.lineCount("B.java")).isEqualTo(1);
+        assertThat(index.lineCount("E.java")).isZero();
+        assertThat(index.lineCount("W.java")).isEqualTo(2);
+        assertThat(index.totalLines()).isEqualTo(5);
+        assertThat(JavaSource.parse("A.java", "class A {\n}\n").lineCount()).isEqualTo(2);
     }
 
     @Test
