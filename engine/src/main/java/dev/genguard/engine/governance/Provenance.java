@@ -80,7 +80,8 @@ public final class Provenance implements AiCode {
      * Regions of lines from AI commits: runs of consecutive lines of one commit, each named after the innermost
      * member that contains the whole run (a new file is one region on its type; an edit inside a method, one on the
      * method). Lines outside any type (package, imports) and lines an annotation or comment already tags are left
-     * out.
+     * out; in a file that does not parse, whose members are unknown, every AI line counts (the region names no
+     * member).
      */
     private static List<AiRegion> fromHistory(JavaSource source, SortedMap<Integer, LineHistory.Origin> aiLines,
                                               List<AiRegion> tagged) {
@@ -90,7 +91,9 @@ public final class Provenance implements AiCode {
         LineHistory.Origin origin = null;
         for (Map.Entry<Integer, LineHistory.Origin> e : aiLines.entrySet()) {
             int line = e.getKey();
-            if (source.memberAt(line).isEmpty() || tagged.stream().anyMatch(r -> r.contains(source.file(), line))) {
+            // Without a parse (JavaParser may reject what javac accepts) members are unknown: every AI line counts.
+            boolean outsideMembers = source.parseError().isEmpty() && source.memberAt(line).isEmpty();
+            if (outsideMembers || tagged.stream().anyMatch(r -> r.contains(source.file(), line))) {
                 continue;
             }
             boolean continues = origin != null && line == end + 1 && e.getValue().commit().equals(origin.commit());

@@ -73,6 +73,38 @@ class ProvenanceTest {
         }
     };
 
+    @Test
+    void gitHistoryStillCountsInAFileTheParserCannotRead() {
+        // javac may accept what JavaParser does not (a newer language feature); blame does not need a parse.
+        String broken = "package a;\n\nclass Broken {\n    void m() {\n        int x = 1\n    }\n}\n";
+        LineHistory history = new LineHistory() {
+            @Override
+            public SortedMap<Integer, Origin> aiLines(String file) {
+                SortedMap<Integer, Origin> lines = new TreeMap<>();
+                for (int line = 4; line <= 6; line++) {
+                    lines.put(line, new Origin("c9", new AiTag("Copilot", "", "", "")));
+                }
+                return lines;
+            }
+
+            @Override
+            public Optional<String> owner(String file, int beginLine, int endLine) {
+                return Optional.empty();
+            }
+
+            @Override
+            public List<String> notes() {
+                return List.of();
+            }
+        };
+        SourceIndex index = SourceIndex.of(Map.of("a/Broken.java", broken));
+        Provenance p = Provenance.detect(index, history);
+        assertThat(p.regions()).extracting(r -> r.source() + " " + r.beginLine() + "-" + r.endLine() + " " + r.commit())
+                .containsExactly("TRAILER 4-6 c9");
+        assertThat(p.contains("a/Broken.java", 5)).isTrue();
+        assertThat(index.notes()).singleElement().asString().contains("does not parse");
+    }
+
     private final Provenance provenance = Provenance.detect(
             SourceIndex.of(Map.of("a/Tagged.java", TAGGED, "a/Mixed.java", MIXED)), HISTORY);
 

@@ -105,7 +105,7 @@ public final class SourceIndex {
         }
         if (!source.parseError().isEmpty()) {
             notes.add(relative + ": does not parse (" + source.parseError() + "); its provenance annotations and "
-                    + "@SuppressWarnings are not read, its genguard:ignore comments are");
+                    + "@SuppressWarnings are not read, its genguard:ignore comments and git history are");
         }
         parsed.put(relative, source);
         return Optional.of(source);
