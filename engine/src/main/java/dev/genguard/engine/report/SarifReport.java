@@ -36,6 +36,7 @@ import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -252,7 +253,26 @@ public final class SarifReport {
     }
 
     private static ArtifactLocation artifact(String file) {
-        return new ArtifactLocation().withUri(file.replace('\\', '/')).withUriBaseId(SRCROOT);
+        return new ArtifactLocation().withUri(uriReference(file.replace('\\', '/'))).withUriBaseId(SRCROOT);
+    }
+
+    /**
+     * A '/'-separated relative path as an RFC 3986 relative reference (SARIF 3.10.2): UTF-8 bytes other than
+     * unreserved characters, sub-delimiters, '@' and '/' percent-encoded, so that spaces, '%', non-ASCII letters
+     * and a ':' (which in a first segment would read as a scheme) survive a viewer's URI parser.
+     */
+    static String uriReference(String path) {
+        StringBuilder b = new StringBuilder(path.length());
+        for (byte x : path.getBytes(StandardCharsets.UTF_8)) {
+            int c = x & 0xff;
+            if (c < 0x80 && (Character.isLetterOrDigit(c) || "-._~!$&'()*+,;=@/".indexOf(c) >= 0)) {
+                b.append((char) c);
+            } else {
+                b.append('%').append(Character.toUpperCase(Character.forDigit(c >> 4, 16)))
+                        .append(Character.toUpperCase(Character.forDigit(c & 0xf, 16)));
+            }
+        }
+        return b.toString();
     }
 
     private static void putIfNotEmpty(PropertyBag p, String key, String value) {

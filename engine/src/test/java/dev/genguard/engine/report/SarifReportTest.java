@@ -78,6 +78,24 @@ class SarifReportTest {
     }
 
     @Test
+    void artifactUrisAreValidUriReferencesForPathsWithSpacesPercentAndNonAscii() throws Exception {
+        String file = "src/main/java/my app/Ünï 100%/Straße.java";
+        Path out = dir.resolve("spaces.sarif");
+        SarifReport.write(SarifReport.build(List.of(new Finding("HardcodedCredential", EngineKind.PMD,
+                Severity.CRITICAL, "798", file, 3, 3, "m")), CATALOG, Profile.DEFAULT, "0.1.0"), out);
+        String uri = new ObjectMapper().readTree(out.toFile()).get("runs").get(0).get("results").get(0)
+                .get("locations").get(0).get("physicalLocation").get("artifactLocation").get("uri").asText();
+        // RFC 3986 (SARIF 3.10.2): a relative reference, ASCII only, that decodes to the file's path.
+        assertThat(uri).matches("[A-Za-z0-9\\-._~!$&'()*+,;=@/%]+");
+        assertThat(new java.net.URI(uri).getPath()).isEqualTo(file);
+        assertThat(new java.net.URI(uri).isAbsolute()).isFalse();
+        assertThat(SarifReport.build(List.of(new Finding("HardcodedCredential", EngineKind.PMD, Severity.CRITICAL,
+                "798", "a:b.java", 1, 1, "m")), CATALOG, Profile.DEFAULT, "0.1.0").getRuns().get(0).getResults()
+                .get(0).getLocations().iterator().next().getPhysicalLocation().getArtifactLocation().getUri())
+                .as("a colon in the first segment would read as a URI scheme").isEqualTo("a%3Ab.java");
+    }
+
+    @Test
     void emptyReportIsValid() throws Exception {
         Path file = dir.resolve("empty.sarif");
         SarifReport.write(SarifReport.build(List.of(), CATALOG, Profile.STRICT, "0.1.0"), file);
