@@ -217,7 +217,8 @@ abstract class AbstractGenGuardMojo extends AbstractMojo {
         if (useBaseline && Files.exists(baselinePath)) {
             try {
                 baseline = Baseline.read(baselinePath);
-            } catch (IOException e) {
+                baseline.requireModule(project.getArtifactId());
+            } catch (IOException | IllegalArgumentException e) {
                 throw new MojoExecutionException("Invalid GenGuard baseline: " + e.getMessage(), e);
             }
         }

@@ -31,7 +31,7 @@ public class BaselineMojo extends AbstractGenGuardMojo {
             return;
         }
         Assessment assessment = outcome.get().assessment();
-        Baseline baseline = Baseline.of(assessment.findings());
+        Baseline baseline = Baseline.of(project.getArtifactId(), assessment.findings());
         try {
             baseline.write(outcome.get().baseline());
         } catch (IOException e) {

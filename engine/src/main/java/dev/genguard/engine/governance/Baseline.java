@@ -21,10 +21,12 @@ import java.util.Set;
  *
  * @param schemaVersion the file format, 1
  * @param fingerprints  the recipe of the fingerprints, {@link Fingerprints#VERSION}
+ * @param module        the module whose findings these are (its artifactId), or empty when not recorded; entries
+ *                      name files relative to that module, so another module's baseline matches nothing
  * @param findings      the entries, sorted by file, line and rule
  */
-@JsonPropertyOrder({"schemaVersion", "fingerprints", "findings"})
-public record Baseline(int schemaVersion, String fingerprints, List<Entry> findings) {
+@JsonPropertyOrder({"schemaVersion", "fingerprints", "module", "findings"})
+public record Baseline(int schemaVersion, String fingerprints, String module, List<Entry> findings) {
 
     public static final int SCHEMA_VERSION = 1;
 
@@ -46,6 +48,29 @@ public record Baseline(int schemaVersion, String fingerprints, List<Entry> findi
     public Baseline {
         findings = findings == null ? List.of() : findings.stream().sorted(ORDER).toList();
         fingerprints = fingerprints == null ? Fingerprints.VERSION : fingerprints;
+        module = module == null ? "" : module;
+    }
+
+    /** A baseline that does not say which module it is of. */
+    public Baseline(int schemaVersion, String fingerprints, List<Entry> findings) {
+        this(schemaVersion, fingerprints, "", findings);
+    }
+
+    /** The baseline of the open findings (new or already in a baseline) of a module's assessment. */
+    public static Baseline of(String module, List<AssessedFinding> findings) {
+        Baseline b = of(findings);
+        return new Baseline(b.schemaVersion(), b.fingerprints(), module, b.findings());
+    }
+
+    /**
+     * Fails when this baseline was recorded for another module: its entries would match nothing, every finding
+     * would count as new and every entry as fixed (and pruning would empty the file).
+     */
+    public void requireModule(String expected) {
+        if (!module.isEmpty() && !module.equals(expected)) {
+            throw new IllegalArgumentException("the baseline was recorded for module '" + module + "', not '" + expected
+                    + "': give each module its own baselineFile (the default is ${project.basedir}/genguard-baseline.json)");
+        }
     }
 
     /** The baseline of the open findings (new or already in a baseline) of an assessment. */
@@ -68,7 +93,8 @@ public record Baseline(int schemaVersion, String fingerprints, List<Entry> findi
 
     /** This baseline without the entries whose fingerprint is not among {@code found}. */
     public Baseline retain(Set<String> found) {
-        return new Baseline(schemaVersion, fingerprints, findings.stream().filter(e -> found.contains(e.fingerprint())).toList());
+        return new Baseline(schemaVersion, fingerprints, module,
+                findings.stream().filter(e -> found.contains(e.fingerprint())).toList());
     }
 
     /**

@@ -57,6 +57,9 @@ public final class Governance {
     }
 
     public Assessment assess(ScanRequest request, Options options) {
+        if (options.baseline() != null) {
+            options.baseline().requireModule(options.module());
+        }
         List<String> notes = new ArrayList<>();
         SourceIndex index = SourceIndex.build(request.baseDir(), request.sourceFiles(), request.encoding());
         Provenance provenance = Provenance.detect(index, options.history());

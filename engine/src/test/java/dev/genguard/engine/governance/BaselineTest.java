@@ -34,6 +34,28 @@ class BaselineTest {
     }
 
     @Test
+    void aBaselineOfAnotherModuleIsAnErrorNotEveryFindingNewAndEveryEntryFixed() throws IOException {
+        Path file = dir.resolve("genguard-baseline.json");
+        new Baseline(1, Fingerprints.VERSION, "orders-api", baseline.findings()).write(file);
+        Baseline read = Baseline.read(file);
+        assertThat(read.module()).isEqualTo("orders-api");
+        assertThat(read.retain(Set.of("aa")).module()).isEqualTo("orders-api");
+        read.requireModule("orders-api");
+        assertThatThrownBy(() -> read.requireModule("billing")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("'orders-api'").hasMessageContaining("'billing'").hasMessageContaining("baselineFile");
+        // The pipeline refuses it before analysing anything.
+        dev.genguard.engine.ScanRequest request = new dev.genguard.engine.ScanRequest(dir, List.of(), List.of(),
+                List.of(), dev.genguard.engine.catalog.Profile.DEFAULT, List.of(),
+                java.nio.charset.StandardCharsets.UTF_8, 0);
+        assertThatThrownBy(() -> new Governance(dev.genguard.engine.catalog.Catalog.load()).assess(request,
+                new Governance.Options("billing", LineHistory.NONE,
+                        dev.genguard.engine.governance.sensitive.SensitiveApis.load(), read)))
+                .hasMessageContaining("recorded for module 'orders-api'");
+        // Baselines recorded before modules were named still apply.
+        baseline.requireModule("billing");
+    }
+
+    @Test
     void aFileThatIsNotABaselineIsAnErrorNamingIt() throws IOException {
         Path broken = Files.writeString(dir.resolve("genguard-baseline.json"), "{ \"schemaVersion\": 1, \"findings\": [ {");
         assertThatThrownBy(() -> Baseline.read(broken)).isInstanceOf(IOException.class)
