@@ -1,6 +1,7 @@
 package dev.genguard.engine.governance;
 
 import dev.genguard.engine.EngineKind;
+import dev.genguard.engine.ReportedPaths;
 import dev.genguard.engine.Finding;
 import dev.genguard.engine.ScanRequest;
 import dev.genguard.engine.ScanResult;
@@ -108,7 +109,17 @@ public final class Governance {
         }
         SensitiveCallScanner.Result result = SensitiveCallScanner.scan(dirs, apis);
         result.errors().forEach(e -> notes.add("approval gate: " + e));
-        // A class names its source by package path (com/acme/Foo.java); find the module file ending so.
+        return byFile(result.calls(), index, request.baseDir(), request.sourceRoots());
+    }
+
+    /**
+     * The calls by module-relative source file. A class names its source by package path (com/acme/Foo.java): the
+     * file is that path under a source root, as the compiler found it; only a class whose source is under no root
+     * (generated elsewhere) is matched by the path's ending. A class whose source is under a root but left out of
+     * the analysis (excluded) has no file here.
+     */
+    static Map<String, List<SensitiveCall>> byFile(List<SensitiveCall> found, SourceIndex index, Path baseDir,
+                                                   List<Path> roots) {
         Map<String, String> bySuffix = new HashMap<>();
         for (String file : index.paths()) {
             for (int slash = file.indexOf('/'); slash >= 0; slash = file.indexOf('/', slash + 1)) {
@@ -116,12 +127,22 @@ public final class Governance {
             }
             bySuffix.putIfAbsent(file, file);
         }
+        Map<String, Optional<String>> resolved = new HashMap<>();
         Map<String, List<SensitiveCall>> calls = new TreeMap<>();
-        for (SensitiveCall call : result.calls()) {
-            String file = bySuffix.get(call.sourcePath());
-            if (file != null) {
-                calls.computeIfAbsent(file, f -> new ArrayList<>()).add(call);
-            }
+        for (SensitiveCall call : found) {
+            Optional<String> file = resolved.computeIfAbsent(call.sourcePath(), sourcePath -> {
+                boolean underRoot = false;
+                for (Path root : roots) {
+                    Path candidate = root.resolve(sourcePath);
+                    String relative = ReportedPaths.relative(baseDir, candidate);
+                    if (index.paths().contains(relative)) {
+                        return Optional.of(relative);
+                    }
+                    underRoot |= Files.isRegularFile(candidate);
+                }
+                return underRoot ? Optional.empty() : Optional.ofNullable(bySuffix.get(sourcePath));
+            });
+            file.ifPresent(f -> calls.computeIfAbsent(f, k -> new ArrayList<>()).add(call));
         }
         return calls;
     }
