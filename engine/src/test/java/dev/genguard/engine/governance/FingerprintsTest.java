@@ -85,6 +85,24 @@ class FingerprintsTest {
                 "TODO: validate")).isEqualTo(fingerprint(code, "TODO: validate"));
     }
 
+    @Test
+    void findingsOnOneLineIfStatementsAreTheirWholeStatementNotTheNestedReturn() {
+        // TimingUnsafeSecretComparison flags the condition, FailOpenSecurityCheck the return: with "return true;"
+        // as the code of both lines, fixing one comparison and adding another elsewhere in the method would count
+        // the new one as the baseline's.
+        String code = """
+                class E {
+                    boolean m(String a, String b) {
+                        if (a.equals(SECRET)) return true;
+                        if (b.equals(TOKEN)) return true;
+                        return false;
+                    }
+                }
+                """;
+        assertThat(key(code, "a.equals(SECRET)")).isNotEqualTo(key(code, "b.equals(TOKEN)"));
+        assertThat(JavaSource.parse("src/A.java", code).codeAt(3)).isEqualTo("if (a.equals(SECRET)) return true;");
+    }
+
     private static String fingerprint(String code, String lineText) {
         return Fingerprints.of(key(code, lineText), 1);
     }

@@ -188,8 +188,9 @@ public final class JavaSource {
      * The code a finding on {@code line} is about, normalized (single spaces): for a line of comments only, its
      * text; else, without comments, the innermost statement
      * on the line — for a compound statement only its head ({@code if} condition, loop header, switch selector,
-     * try resources, or the catch clause on the line), so edits to its body leave it alone — else the declaration
-     * of the innermost member there, else the line's text.
+     * try resources, or the catch clause on the line), so edits to its body leave it alone, and for a statement
+     * nested in a one-line statement that whole statement — else the declaration of the innermost member there,
+     * else the line's text.
      */
     public String codeAt(int line) {
         // A line of comments only (SecurityDeferredComment reports one) is about what the comment says.
@@ -209,13 +210,27 @@ public final class JavaSource {
                     }
                 }
             }
-            return normalize(head(statement.get()));
+            // A statement nested in a one-line statement ("if (a.equals(SECRET)) return true;") is only part of
+            // what the line flags: the code is the whole one-line statement.
+            Statement s = statement.get();
+            Statement outer = s;
+            for (Node n = s.getParentNode().orElse(null); n instanceof Statement p && onLine(p, line);
+                    n = p.getParentNode().orElse(null)) {
+                if (!(p instanceof BlockStmt)) {
+                    outer = p;
+                }
+            }
+            return normalize(outer != s ? print(outer) : head(s));
         }
         Optional<Member> member = memberAt(line);
         if (member.isPresent()) {
             return member.get().code();
         }
         return line >= 1 && line <= lines.size() ? normalize(lines.get(line - 1)) : "";
+    }
+
+    private static boolean onLine(Node node, int line) {
+        return node.getRange().map(r -> r.begin.line == line && r.end.line == line).orElse(false);
     }
 
     /** The first line (1-based) containing {@code text}, or 0. */
