@@ -103,6 +103,31 @@ class FingerprintsTest {
         assertThat(JavaSource.parse("src/A.java", code).codeAt(3)).isEqualTo("if (a.equals(SECRET)) return true;");
     }
 
+    @Test
+    void aStatementsCodeLeavesOutTheBodiesOfItsMultiLineLambdasAndAnonymousClasses() {
+        // A finding on the call (MissingHttpTimeout, say) is about the call, as a finding on an if is about its
+        // condition: an edit inside the callback is an unrelated edit.
+        String code = """
+                class F {
+                    void m() {
+                        client.send(request, response -> {
+                            log(response);
+                        });
+                        executor.submit(new Runnable() {
+                            public void run() {
+                                work();
+                            }
+                        });
+                    }
+                }
+                """;
+        String edited = code.replace("log(response);", "log(response.statusCode());").replace("work();", "work(1);");
+        assertThat(fingerprint(edited, "client.send")).isEqualTo(fingerprint(code, "client.send"));
+        assertThat(fingerprint(edited, "executor.submit")).isEqualTo(fingerprint(code, "executor.submit"));
+        assertThat(fingerprint(code.replace("client.send(request", "client.send(other"), "client.send"))
+                .isNotEqualTo(fingerprint(code, "client.send"));
+    }
+
     private static String fingerprint(String code, String lineText) {
         return Fingerprints.of(key(code, lineText), 1);
     }

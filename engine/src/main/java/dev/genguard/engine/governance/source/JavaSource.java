@@ -21,7 +21,9 @@ import com.github.javaparser.ast.expr.AnnotationExpr;
 import com.github.javaparser.ast.expr.ArrayInitializerExpr;
 import com.github.javaparser.ast.expr.BinaryExpr;
 import com.github.javaparser.ast.expr.Expression;
+import com.github.javaparser.ast.expr.LambdaExpr;
 import com.github.javaparser.ast.expr.NormalAnnotationExpr;
+import com.github.javaparser.ast.expr.ObjectCreationExpr;
 import com.github.javaparser.ast.expr.SingleMemberAnnotationExpr;
 import com.github.javaparser.ast.expr.StringLiteralExpr;
 import com.github.javaparser.ast.expr.TextBlockLiteralExpr;
@@ -39,9 +41,11 @@ import com.github.javaparser.ast.stmt.SynchronizedStmt;
 import com.github.javaparser.ast.stmt.TryStmt;
 import com.github.javaparser.ast.stmt.WhileStmt;
 import com.github.javaparser.printer.DefaultPrettyPrinter;
+import com.github.javaparser.printer.DefaultPrettyPrinterVisitor;
 import com.github.javaparser.printer.configuration.DefaultConfigurationOption;
 import com.github.javaparser.printer.configuration.DefaultPrinterConfiguration;
 import com.github.javaparser.printer.configuration.DefaultPrinterConfiguration.ConfigOption;
+import com.github.javaparser.printer.configuration.PrinterConfiguration;
 import dev.genguard.engine.governance.AiTag;
 import dev.genguard.engine.governance.Review;
 import dev.genguard.engine.governance.Suppression;
@@ -571,11 +575,54 @@ public final class JavaSource {
         return print(s);
     }
 
+    /** The code of a node without comments, and without the bodies of its multi-line lambdas and anonymous classes. */
     private static String print(Node node) {
         DefaultPrinterConfiguration config = new DefaultPrinterConfiguration();
         config.removeOption(new DefaultConfigurationOption(ConfigOption.PRINT_COMMENTS));
         config.removeOption(new DefaultConfigurationOption(ConfigOption.PRINT_JAVADOC));
-        return new DefaultPrettyPrinter(config).print(node);
+        return new DefaultPrettyPrinter(BodilessPrinter::new, config).print(node);
+    }
+
+    /**
+     * Prints a multi-line lambda body or anonymous class body as {@code { }}: like an {@code if}'s body, it is not
+     * what a finding on the statement around it is about, and an edit inside it is an unrelated edit. (A finding
+     * inside such a body lies in one of its own statements, whose code is printed in full.)
+     */
+    private static final class BodilessPrinter extends DefaultPrettyPrinterVisitor {
+
+        BodilessPrinter(PrinterConfiguration configuration) {
+            super(configuration);
+        }
+
+        @Override
+        public void visit(BlockStmt n, Void arg) {
+            if (n.getParentNode().orElse(null) instanceof LambdaExpr && multiLine(n)) {
+                printer.print("{ }");
+                return;
+            }
+            super.visit(n, arg);
+        }
+
+        @Override
+        public void visit(ObjectCreationExpr n, Void arg) {
+            if (n.getAnonymousClassBody().isEmpty() || !multiLine(n)) {
+                super.visit(n, arg);
+                return;
+            }
+            n.getScope().ifPresent(scope -> {
+                scope.accept(this, arg);
+                printer.print(".");
+            });
+            printer.print("new ");
+            printTypeArgs(n, arg);
+            n.getType().accept(this, arg);
+            printArguments(n.getArguments(), arg);
+            printer.print(" { }");
+        }
+
+        private static boolean multiLine(Node n) {
+            return n.getRange().map(r -> r.begin.line != r.end.line).orElse(false);
+        }
     }
 
     static String normalize(String code) {
