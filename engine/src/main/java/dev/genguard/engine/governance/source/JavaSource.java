@@ -83,6 +83,9 @@ public final class JavaSource {
     /** Annotation suppressions with the lines they cover. */
     private final List<Scoped> scopedSuppressions = new ArrayList<>();
     private final List<Statement> statements = new ArrayList<>();
+    /** The innermost statement and member of each line, computed on first use. */
+    private Statement[] statementByLine;
+    private Member[] memberByLine;
     /** {@code codeLines[i]}: line i holds code, not only comments and blanks; null when the file did not parse. */
     private boolean[] codeLines;
     private final String parseError;
@@ -138,7 +141,27 @@ public final class JavaSource {
 
     /** The innermost member containing the line. */
     public Optional<Member> memberAt(int line) {
-        return members.stream().filter(m -> m.contains(line)).min(Comparator.comparingInt(Member::length));
+        Member[] byLine = memberByLine();
+        return line >= 1 && line < byLine.length ? Optional.ofNullable(byLine[line]) : Optional.empty();
+    }
+
+    /**
+     * The innermost member of each line (of equally long ones the first in source order), computed once: a module
+     * asks for it per finding and per AI line, and a scan of every member each time is quadratic in a big file.
+     */
+    private Member[] memberByLine() {
+        if (memberByLine == null) {
+            Member[] byLine = new Member[lines.size() + 2];
+            for (Member m : members) {
+                for (int line = Math.max(1, m.beginLine()); line <= Math.min(m.endLine(), byLine.length - 1); line++) {
+                    if (byLine[line] == null || m.length() < byLine[line].length()) {
+                        byLine[line] = m;
+                    }
+                }
+            }
+            memberByLine = byLine;
+        }
+        return memberByLine;
     }
 
     /** Every member containing the line, innermost first. */
@@ -491,20 +514,27 @@ public final class JavaSource {
     }
 
     private Optional<Statement> innermostStatement(int line) {
-        Statement best = null;
-        int bestSize = Integer.MAX_VALUE;
-        for (Statement s : statements) {
-            Optional<Range> r = s.getRange();
-            if (r.isPresent() && r.get().begin.line <= line && line <= r.get().end.line) {
+        if (statementByLine == null) {
+            // Computed once (a scan of every statement per finding is quadratic in a big file).
+            Statement[] byLine = new Statement[lines.size() + 2];
+            int[] sizes = new int[byLine.length];
+            for (Statement s : statements) {
+                Optional<Range> r = s.getRange();
+                if (r.isEmpty()) {
+                    continue;
+                }
                 int size = r.get().end.line - r.get().begin.line;
-                // Of equal spans the later in the list is the nested one (findAll is pre-order).
-                if (size <= bestSize) {
-                    best = s;
-                    bestSize = size;
+                for (int l = Math.max(1, r.get().begin.line); l <= Math.min(r.get().end.line, byLine.length - 1); l++) {
+                    // Of equal spans the later in the list is the nested one (findAll is pre-order).
+                    if (byLine[l] == null || size <= sizes[l]) {
+                        byLine[l] = s;
+                        sizes[l] = size;
+                    }
                 }
             }
+            statementByLine = byLine;
         }
-        return Optional.ofNullable(best);
+        return line >= 1 && line < statementByLine.length ? Optional.ofNullable(statementByLine[line]) : Optional.empty();
     }
 
     /**

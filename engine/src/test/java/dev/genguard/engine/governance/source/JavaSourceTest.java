@@ -208,6 +208,28 @@ class JavaSourceTest {
     }
 
     @Test
+    void lookupsPerFindingDoNotScanTheWholeFile() {
+        // A generated or legacy file of 60,000 lines with a finding in each of its 5,000 methods: the lookups a
+        // finding needs (member, code, suppressions) must not cost a pass over every statement and member each.
+        StringBuilder b = new StringBuilder("package p;\nclass Big {\n");
+        for (int m = 0; m < 5_000; m++) {
+            b.append("    void m").append(m).append("() {\n");
+            for (int s = 0; s < 10; s++) {
+                b.append("        String pw").append(s).append(" = \"secret\";\n");
+            }
+            b.append("    }\n");
+        }
+        JavaSource big = JavaSource.parse("Big.java", b.append("}\n").toString());
+        long start = System.nanoTime();
+        for (int line = 4; line < big.lineCount(); line += 12) {
+            assertThat(big.memberAt(line)).isPresent();
+            assertThat(big.codeAt(line)).startsWith("String pw0");
+            big.suppressionsAt(line, line);
+        }
+        assertThat((System.nanoTime() - start) / 1_000_000).as("milliseconds for 5,000 findings").isLessThan(2_000);
+    }
+
+    @Test
     void markupAndControlCharactersInCommentsAreJustText() {
         JavaSource odd = JavaSource.parse("O.java", """
                 class O {
