@@ -27,12 +27,15 @@ public final class Provenance implements AiCode {
             .thenComparing(r -> r.source().ordinal());
 
     private final List<AiRegion> regions;
+    /** The regions of each file, sorted: regionAt is asked per finding and per sensitive call. */
+    private final Map<String, List<AiRegion>> byFile = new HashMap<>();
     private final Map<String, BitSet> lines = new HashMap<>();
 
     private Provenance(List<AiRegion> regions) {
         this.regions = regions.stream().sorted(ORDER).toList();
         for (AiRegion r : this.regions) {
             lines.computeIfAbsent(r.file(), f -> new BitSet()).set(r.beginLine(), r.endLine() + 1);
+            byFile.computeIfAbsent(r.file(), f -> new ArrayList<>()).add(r);
         }
     }
 
@@ -133,7 +136,8 @@ public final class Provenance implements AiCode {
 
     /** The innermost region containing the line. */
     public Optional<AiRegion> regionAt(String file, int line) {
-        return regions.stream().filter(r -> r.contains(file, line)).min(Comparator.comparingInt(AiRegion::lines));
+        return byFile.getOrDefault(file, List.of()).stream().filter(r -> r.contains(file, line))
+                .min(Comparator.comparingInt(AiRegion::lines));
     }
 
     @Override

@@ -105,6 +105,48 @@ class ProvenanceTest {
         assertThat(index.notes()).singleElement().asString().contains("does not parse");
     }
 
+    @Test
+    void regionLookupsDoNotScanEveryRegionOfTheModule() {
+        // 2,000 files with 10 AI-commit regions each; a finding or sensitive call in each region asks for it.
+        StringBuilder b = new StringBuilder("package p;\nclass C {\n");
+        for (int m = 0; m < 10; m++) {
+            b.append("    void m").append(m).append("() {\n        x();\n        y();\n    }\n");
+        }
+        Map<String, String> sources = new java.util.HashMap<>();
+        for (int f = 0; f < 2_000; f++) {
+            sources.put("src/F" + f + ".java", b + "}\n");
+        }
+        LineHistory history = new LineHistory() {
+            @Override
+            public SortedMap<Integer, Origin> aiLines(String file) {
+                SortedMap<Integer, Origin> lines = new TreeMap<>();
+                for (int m = 0; m < 10; m++) {
+                    lines.put(4 + 4 * m, new Origin("c" + m, AiTag.UNKNOWN));
+                }
+                return lines;
+            }
+
+            @Override
+            public Optional<String> owner(String file, int beginLine, int endLine) {
+                return Optional.empty();
+            }
+
+            @Override
+            public List<String> notes() {
+                return List.of();
+            }
+        };
+        Provenance p = Provenance.detect(SourceIndex.of(sources), history);
+        assertThat(p.regions()).hasSize(20_000);
+        long start = System.nanoTime();
+        for (int f = 0; f < 2_000; f++) {
+            for (int m = 0; m < 10; m++) {
+                assertThat(p.regionAt("src/F" + f + ".java", 4 + 4 * m)).isPresent();
+            }
+        }
+        assertThat((System.nanoTime() - start) / 1_000_000).as("milliseconds for 20,000 lookups").isLessThan(500);
+    }
+
     private final Provenance provenance = Provenance.detect(
             SourceIndex.of(Map.of("a/Tagged.java", TAGGED, "a/Mixed.java", MIXED)), HISTORY);
 
