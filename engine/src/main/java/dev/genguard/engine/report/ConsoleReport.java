@@ -9,6 +9,7 @@ import dev.genguard.engine.governance.Assessment;
 import dev.genguard.engine.governance.FindingState;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -138,9 +139,13 @@ public final class ConsoleReport {
         List<String> rows = new ArrayList<>();
         rows.add(String.format(Locale.ROOT, "%-50s %-10s %-10s %-18s %-20s %-10s %s", "file:lines / member", "source",
                 "tool", "owner", "review", "findings", "risk"));
+        Map<AiRegion, Long> counts = new HashMap<>();
+        a.findings().stream().filter(f -> f.ai() != null).forEach(f -> counts.merge(f.ai(), 1L, Long::sum));
+        Map<String, Integer> risks = new HashMap<>();
+        a.files().forEach(f -> risks.putIfAbsent(f.file(), f.score()));
         for (AiRegion r : a.inventory()) {
-            long findings = a.findings().stream().filter(f -> f.ai() != null && f.ai().equals(r)).count();
-            int risk = a.files().stream().filter(f -> f.file().equals(r.file())).mapToInt(f -> f.score()).findFirst().orElse(0);
+            long findings = counts.getOrDefault(r, 0L);
+            int risk = risks.getOrDefault(r.file(), 0);
             String where = r.file() + ":" + r.beginLine() + "-" + r.endLine();
             String review = r.review() == null ? "UNREVIEWED"
                     : "by " + r.review().by() + (r.review().ticket().isEmpty() ? "" : " " + r.review().ticket());

@@ -330,8 +330,13 @@ public final class HtmlReport {
                 .append("<th scope=\"col\">Source</th><th scope=\"col\">Tool / model</th><th scope=\"col\">Prompt</th>")
                 .append("<th scope=\"col\">Prompt log</th><th scope=\"col\">Owner</th><th scope=\"col\">Review</th>")
                 .append("<th scope=\"col\" class=\"num\">Findings</th></tr></thead>\n<tbody>\n");
+        // The findings' lines per file, sorted, so that each region counts its findings by two binary searches.
+        Map<String, List<Integer>> linesByFile = new HashMap<>();
+        findings.forEach(f -> linesByFile.computeIfAbsent(f.finding().file(), k -> new ArrayList<>()).add(f.finding().line()));
+        linesByFile.values().forEach(java.util.Collections::sort);
         for (AiRegion r : a.inventory().stream().sorted(ReportOrder.REGIONS).toList()) {
-            long inRegion = findings.stream().filter(f -> r.contains(f.finding().file(), f.finding().line())).count();
+            List<Integer> lines = linesByFile.getOrDefault(r.file(), List.of());
+            long inRegion = firstAtLeast(lines, r.endLine() + 1) - firstAtLeast(lines, r.beginLine());
             String toolModel = r.tag().tool().isEmpty() || r.tag().model().isEmpty()
                     ? r.tag().tool() + r.tag().model() : r.tag().tool() + " / " + r.tag().model();
             h.append("<tr><td><code>").append(Html.text(r.file())).append("</code></td><td><code>")
@@ -345,6 +350,21 @@ public final class HtmlReport {
                     .append("</td></tr>\n");
         }
         h.append("</tbody>\n</table>\n</section>\n");
+    }
+
+    /** The index of the first element {@code >= value} in a sorted list. */
+    private static int firstAtLeast(List<Integer> sorted, int value) {
+        int low = 0;
+        int high = sorted.size();
+        while (low < high) {
+            int mid = (low + high) >>> 1;
+            if (sorted.get(mid) < value) {
+                low = mid + 1;
+            } else {
+                high = mid;
+            }
+        }
+        return low;
     }
 
     private static void problems(StringBuilder h, Assessment a) {

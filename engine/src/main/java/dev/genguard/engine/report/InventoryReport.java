@@ -9,6 +9,10 @@ import dev.genguard.engine.governance.Assessment;
 import dev.genguard.engine.governance.FileRisk;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 
 /**
  * {@code ai-inventory.json}: where a module's AI-written code lives, who owns it, how it was reviewed. One entry per
@@ -32,6 +36,15 @@ public final class InventoryReport {
         root.put("aiShare", Math.round(a.aiShare() * 10000) / 10000.0);
         root.put("risk", a.risk());
         ArrayNode regions = root.putArray("regions");
+        // Each region's findings and file risk looked up, not searched for: a module may have thousands of each.
+        Map<AiRegion, List<AssessedFinding>> byRegion = new HashMap<>();
+        for (AssessedFinding f : a.findings()) {
+            if (f.ai() != null) {
+                byRegion.computeIfAbsent(f.ai(), k -> new ArrayList<>()).add(f);
+            }
+        }
+        Map<String, FileRisk> risks = new HashMap<>();
+        a.files().forEach(x -> risks.putIfAbsent(x.file(), x));
         for (AiRegion r : a.inventory()) {
             ObjectNode n = regions.addObject();
             n.put("file", r.file());
@@ -55,17 +68,15 @@ public final class InventoryReport {
                 review.put("line", r.review().line());
             }
             ArrayNode findings = n.putArray("findings");
-            for (AssessedFinding f : a.findings()) {
-                if (r.equals(f.ai())) {
-                    ObjectNode fn = findings.addObject();
-                    fn.put("ruleId", f.finding().ruleId());
-                    fn.put("severity", f.finding().severity().name());
-                    fn.put("line", f.finding().line());
-                    fn.put("state", f.state().id());
-                    fn.put("fingerprint", f.fingerprint());
-                }
+            for (AssessedFinding f : byRegion.getOrDefault(r, List.of())) {
+                ObjectNode fn = findings.addObject();
+                fn.put("ruleId", f.finding().ruleId());
+                fn.put("severity", f.finding().severity().name());
+                fn.put("line", f.finding().line());
+                fn.put("state", f.state().id());
+                fn.put("fingerprint", f.fingerprint());
             }
-            FileRisk risk = a.files().stream().filter(x -> x.file().equals(r.file())).findFirst().orElse(null);
+            FileRisk risk = risks.get(r.file());
             n.put("fileRisk", risk == null ? 0 : risk.score());
             ArrayNode areas = n.putArray("fileSensitiveAreas");
             if (risk != null) {
