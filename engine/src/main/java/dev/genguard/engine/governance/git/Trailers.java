@@ -24,8 +24,8 @@ import org.eclipse.jgit.revwalk.RevCommit;
  *         of whole words, so "Claude 3.5 Sonnet" and "GitHub Copilot &lt;copilot@github.com&gt;" match but
  *         "Claudette" does not): the tool is that assistant's name as the options spell it; or</li>
  *       <li>its key is not {@code Co-authored-by} and its value is not a negative ({@code no, false, none, n/a,
- *         0}): the tool is the value as written up to the first {@code < ( , ;} (so "Generated-by: acme-codegen
- *         &lt;bot@acme&gt;" gives "acme-codegen"). A bare affirmative ({@code yes, true, y, 1}) says that an
+ *         0}, also when a remark follows: "No, written by hand"): the tool is the value as written up to the
+ *         first {@code < ( , ;} (so "Generated-by: acme-codegen &lt;bot@acme&gt;" gives "acme-codegen"). A bare affirmative ({@code yes, true, y, 1}) says that an
  *         assistant was used but not which one, so the tool stays empty.</li>
  *     </ol>
  *     {@code Co-authored-by} is how git records human co-authors too, so without an assistant's name it never
@@ -112,8 +112,7 @@ final class Trailers {
                 if (named == null) {
                     named = assistant;
                 }
-            } else if (!key.equalsIgnoreCase(CO_AUTHORED_BY) && !NEGATIVES.contains(value.toLowerCase(Locale.ROOT))
-                    && unnamed == null) {
+            } else if (!key.equalsIgnoreCase(CO_AUTHORED_BY) && !negative(value) && unnamed == null) {
                 unnamed = toolAsWritten(value);
             }
         }
@@ -121,6 +120,12 @@ final class Trailers {
             return new Provenance(false, "", model, promptLog);
         }
         return new Provenance(true, named != null ? named : unnamed, model, promptLog);
+    }
+
+    /** A negative value, also with a remark after it ("No, written by hand", "none."). */
+    private static boolean negative(String value) {
+        String head = toolAsWritten(value).replaceAll("[.!]+$", "").strip().toLowerCase(Locale.ROOT);
+        return NEGATIVES.contains(value.toLowerCase(Locale.ROOT)) || NEGATIVES.contains(head);
     }
 
     /** The assistant named earliest in the value; at the same position the longer name ("OpenAI Codex"). */

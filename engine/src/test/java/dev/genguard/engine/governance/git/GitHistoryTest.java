@@ -78,6 +78,10 @@ class GitHistoryTest {
             assertThat(read("AI-Assisted: " + negative).ai()).as(negative).isFalse();
             assertThat(read("Generated-by: " + negative).ai()).as(negative).isFalse();
         }
+        // A negative with a remark is still a negative, not a tool named "No".
+        for (String negative : new String[] {"No, written by hand", "no (reviewed manually)", "None.", "false; see PR"}) {
+            assertThat(read("AI-Assisted: " + negative).ai()).as(negative).isFalse();
+        }
     }
 
     @Test
