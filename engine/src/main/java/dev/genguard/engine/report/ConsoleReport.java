@@ -92,7 +92,8 @@ public final class ConsoleReport {
         if (a.state() == FindingState.BASELINE) {
             parts.add("baseline");
         } else if (a.state() == FindingState.SUPPRESSED) {
-            parts.add("suppressed: " + a.suppression().reason());
+            parts.add(a.suppression() == null || !a.suppression().hasReason() ? "suppressed"
+                    : "suppressed: " + a.suppression().reason());
         }
         return parts.isEmpty() ? "" : Text.oneLine("(" + String.join("; ", parts) + ")");
     }

@@ -35,6 +35,16 @@ class ConsoleReportTest {
     }
 
     @Test
+    void aSuppressedFindingWithoutItsSuppressionRecordIsPrintedAsTheOtherReportsShowIt() {
+        // The model allows SUPPRESSED without the record (SARIF and HTML handle it, e.g. from a read JSON report).
+        Assessment a = new Assessment("m", Profile.DEFAULT, List.of(new AssessedFinding(new Finding("A", EngineKind.PMD,
+                Severity.MAJOR, "1", "a/A.java", 2, 2, "fix"), "fp", "", FindingState.SUPPRESSED, null, null)),
+                List.of(), List.of(), 0, 10, 0, List.of(), List.of());
+        assertThat(ConsoleReport.lines(a, ConsoleReport.Style.PLAIN)).containsExactly("a/A.java",
+                "  a/A.java:2 A [MAJOR] CWE-1 fix (suppressed)");
+    }
+
+    @Test
     void textFromAnalysedCodeCannotInjectLinesOrTerminalEscapes() {
         String line = ConsoleReport.line(new Finding("A", EngineKind.PMD, Severity.MINOR, "", "a/A.java", 1, 1,
                 "value \"x\nFAKE:1 [BLOCKER]\u001b[2J\""));
