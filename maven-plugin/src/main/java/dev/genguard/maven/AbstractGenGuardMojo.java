@@ -192,7 +192,7 @@ abstract class AbstractGenGuardMojo extends AbstractMojo {
     protected File analysisCacheLocation;
 
     /** The outcome of one module's analysis. */
-    record Outcome(Assessment assessment, Catalog catalog, Path baseline) {
+    record Outcome(Assessment assessment, Catalog catalog, Path baseline, Charset encoding) {
     }
 
     /**
@@ -229,7 +229,7 @@ abstract class AbstractGenGuardMojo extends AbstractMojo {
                     new Governance.Options(project.getArtifactId(), history, apis, baseline));
             assessment.notes().forEach(n -> getLog().info("GenGuard: " + n));
             assessment.errors().forEach(e -> getLog().warn("GenGuard could not analyse " + e));
-            return java.util.Optional.of(new Outcome(assessment, catalog, baselinePath));
+            return java.util.Optional.of(new Outcome(assessment, catalog, baselinePath, request.encoding()));
         } catch (RuntimeException e) {
             throw new MojoExecutionException("GenGuard analysis of " + project.getArtifactId() + " failed: " + e.getMessage(), e);
         }

@@ -107,7 +107,7 @@ public class CheckMojo extends AbstractGenGuardMojo {
         List<Path> written;
         try {
             written = Reports.write(assessment, outcome.get().catalog(), project.getBasedir().toPath(),
-                    outputDirectory.toPath(), chosenFormats, plugin.getVersion());
+                    outputDirectory.toPath(), chosenFormats, plugin.getVersion(), outcome.get().encoding());
         } catch (IOException e) {
             throw new MojoExecutionException("Cannot write the GenGuard reports to " + outputDirectory + ": " + e.getMessage(), e);
         }

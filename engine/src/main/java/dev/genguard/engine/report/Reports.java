@@ -4,6 +4,8 @@ import dev.genguard.engine.catalog.Catalog;
 import dev.genguard.engine.catalog.RuleDocs;
 import dev.genguard.engine.governance.Assessment;
 import java.io.IOException;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -50,6 +52,15 @@ public final class Reports {
      */
     public static List<Path> write(Assessment assessment, Catalog catalog, Path baseDir, Path outputDirectory,
                                    Set<String> formats, String toolVersion) throws IOException {
+        return write(assessment, catalog, baseDir, outputDirectory, formats, toolVersion, StandardCharsets.UTF_8);
+    }
+
+    /**
+     * Writes the chosen formats into {@code outputDirectory}, reading the sources for the HTML report's code excerpts
+     * in {@code encoding} (the module's source encoding).
+     */
+    public static List<Path> write(Assessment assessment, Catalog catalog, Path baseDir, Path outputDirectory,
+                                   Set<String> formats, String toolVersion, Charset encoding) throws IOException {
         List<Path> written = new ArrayList<>();
         if (formats.contains("sarif")) {
             Path file = outputDirectory.resolve("genguard.sarif");
@@ -64,7 +75,7 @@ public final class Reports {
         }
         if (formats.contains("html")) {
             Path file = outputDirectory.resolve("genguard.html");
-            HtmlReport.write(assessment, catalog, baseDir, file);
+            HtmlReport.write(assessment, catalog, baseDir, file, encoding);
             written.add(file);
         }
         return written;

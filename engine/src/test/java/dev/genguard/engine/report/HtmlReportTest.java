@@ -141,6 +141,20 @@ class HtmlReportTest {
     }
 
     @Test
+    void excerptsAreReadInTheSourceEncoding() throws Exception {
+        // A module with project.build.sourceEncoding ISO-8859-1: the excerpt must show its text, not U+FFFD.
+        Path base = dir.resolve("latin1");
+        Path file = base.resolve("src/main/java/a/Gruss.java");
+        Files.createDirectories(file.getParent());
+        Files.write(file, "class Gruss {\n    String s = \"Grüße\";\n}\n".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+        Assessment a = new Assessment("m", Profile.DEFAULT, List.of(finding("src/main/java/a/Gruss.java", 2, "m",
+                FindingState.NEW)), List.of(), List.of(), 0, 3, 0, List.of(), List.of());
+        Path out = dir.resolve("latin1.html");
+        Reports.write(a, CATALOG, base, dir, java.util.Set.of("html"), "0.1.0", java.nio.charset.StandardCharsets.ISO_8859_1);
+        assertThat(Files.readString(dir.resolve("genguard.html"))).contains("Grüße").doesNotContain("\uFFFD");
+    }
+
+    @Test
     void summaryCountsSeveritiesAndStatesAndShowsRiskAndAiShare() throws Exception {
         Document doc = parse(HtmlReport.render(ReportFixtures.rich(), CATALOG, dir));
         Element counts = (Element) doc.getElementsByTagName("table").item(0);
