@@ -168,6 +168,40 @@ class GovernanceTest {
                 .extracting(f -> f.finding().ruleId()).containsExactly("HardcodedCredential");
     }
 
+    @Test
+    void anIgnoreOnOneCatchClauseSuppressesThatClauseOnly() throws IOException {
+        String tokens = """
+                package app;
+
+                import java.security.SignatureException;
+                import java.security.cert.CertificateException;
+
+                public class Tokens {
+                    public void check(byte[] sig) {
+                        try {
+                            verify(sig);
+                        } catch (SignatureException e) { // genguard:ignore SwallowedSecurityException -- logged by the gateway
+                        } catch (CertificateException e) {
+                        }
+                        after();
+                    }
+
+                    void verify(byte[] s) throws SignatureException, CertificateException {
+                    }
+
+                    void after() {
+                    }
+                }
+                """;
+        write(project.resolve("src/main/java/app/Tokens.java"), tokens);
+        List<AssessedFinding> swallowed = assess(null).findings().stream()
+                .filter(f -> f.finding().ruleId().equals("SwallowedSecurityException")).toList();
+        List<String> lines = tokens.lines().toList();
+        assertThat(swallowed).extracting(f -> lines.get(f.finding().line() - 1).strip().substring(0, 22) + " " + f.state())
+                .containsExactly("} catch (SignatureExce SUPPRESSED", "} catch (CertificateEx NEW");
+        assertThat(swallowed.get(0).fingerprint()).isNotEqualTo(swallowed.get(1).fingerprint());
+    }
+
     private static AssessedFinding finding(Assessment a, String rule, int line) {
         return a.findings().stream().filter(f -> f.finding().ruleId().equals(rule) && f.finding().line() == line)
                 .findFirst().orElseThrow(() -> new AssertionError(rule + " at " + line + " in " + a.findings()));
