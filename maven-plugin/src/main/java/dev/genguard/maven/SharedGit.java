@@ -32,6 +32,13 @@ final class SharedGit {
     private final Map<Key, GitHistory> open = new HashMap<>();
     private final Map<String, Set<String>> finished = new HashMap<>();
     private final Set<String> projects = new HashSet<>();
+    /**
+     * The base directories of the modules whose goal holds a history now (a module runs its goals one after the
+     * other, so one lease each). A goal that every module has finished closes the histories only when no module
+     * of another goal ({@code mvn -T 2 verify genguard:inventory}) still reads them.
+     */
+    private final Set<Path> leases = new HashSet<>();
+    private boolean closeWhenReleased;
 
     private SharedGit(List<MavenProject> all) {
         all.forEach(p -> projects.add(p.getId()));
@@ -43,6 +50,7 @@ final class SharedGit {
 
     /** The history of the repository holding {@code baseDir}, opened by the first module that asks. */
     synchronized LineHistory history(Path baseDir, GitHistory.Options options) {
+        leases.add(baseDir.toAbsolutePath().normalize());
         Path root = GitHistory.workTreeRoot(baseDir.toAbsolutePath().normalize());
         if (root == null) {
             // Nothing to share: the history says once that there is no repository.
@@ -58,14 +66,22 @@ final class SharedGit {
         return new GitLineHistory(shared, baseDir, shared.notes().size());
     }
 
-    /** Records that a module finished {@code goal}; after the last module, closes the histories. */
+    /**
+     * Records that a module finished {@code goal}; after the last module, closes the histories as soon as no module
+     * still uses them (a module of another goal may; a later goal opens them again).
+     */
     synchronized void finished(String goal, MavenProject project) {
+        leases.remove(project.getBasedir().toPath().toAbsolutePath().normalize());
         Set<String> done = finished.computeIfAbsent(goal, g -> new HashSet<>());
         done.add(project.getId());
         if (done.containsAll(projects)) {
+            finished.remove(goal);
+            closeWhenReleased = true;
+        }
+        if (closeWhenReleased && leases.isEmpty()) {
             open.values().forEach(GitHistory::close);
             open.clear();
-            finished.remove(goal);
+            closeWhenReleased = false;
         }
     }
 }
