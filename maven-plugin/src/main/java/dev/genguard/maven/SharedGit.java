@@ -61,9 +61,8 @@ final class SharedGit {
         if (shared == null) {
             shared = GitHistory.open(baseDir, options);
             open.put(key, shared);
-            return new GitLineHistory(shared, baseDir);
         }
-        return new GitLineHistory(shared, baseDir, shared.notes().size());
+        return new GitLineHistory(shared, baseDir);
     }
 
     /**

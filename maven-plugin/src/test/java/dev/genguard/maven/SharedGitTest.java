@@ -64,6 +64,21 @@ class SharedGitTest {
         shared.finished("genguard:inventory", alpha);
     }
 
+    @Test
+    void everyModuleSaysWhatCouldNotBeReadOfTheRepositoryWhicheverOpenedItFirst() throws IOException {
+        // A shallow clone: each module's reports must say that its history is cut, not only the first module's
+        // (which one is first depends on scheduling with -T, so the reports would differ from run to run).
+        Files.writeString(repo.resolve(".git/shallow"), ai.getName() + "\n");
+        LineHistory first = shared.history(beta.getBasedir().toPath(), GitHistory.Options.defaults());
+        LineHistory second = shared.history(alpha.getBasedir().toPath(), GitHistory.Options.defaults());
+        first.aiLines("src/B.java");
+        second.aiLines("src/A.java");
+        assertThat(first.notes()).anyMatch(n -> n.startsWith("shallow clone"));
+        assertThat(second.notes()).isEqualTo(first.notes());
+        shared.finished("check", alpha);
+        shared.finished("check", beta);
+    }
+
     private void write(String file, String text) throws IOException {
         Path p = repo.resolve(file);
         Files.createDirectories(p.getParent());

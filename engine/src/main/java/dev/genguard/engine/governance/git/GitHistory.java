@@ -117,6 +117,8 @@ public final class GitHistory implements AutoCloseable {
     /** HEAD's commit; null without a repository or before the first commit. */
     private final ObjectId head;
     private final Set<String> notes = new LinkedHashSet<>();
+    /** The notes about one file (a failed blame), with the file's repository path; the others are about the repository. */
+    private final Map<String, String> fileNotes = new HashMap<>();
 
     /** Converted commits, by id: every commit is parsed once however many files and lines it touched. */
     private final Map<ObjectId, Commit> commits = new HashMap<>();
@@ -214,6 +216,33 @@ public final class GitHistory implements AutoCloseable {
     /** What could not be read, each said once, in the order found. */
     public synchronized List<String> notes() {
         return List.copyOf(notes);
+    }
+
+    /**
+     * What could not be read that concerns the files under {@code dir} (absolute, or relative to the base
+     * directory): every note about the repository (no repository, a shallow clone, an unreadable history), and the
+     * notes about files under {@code dir}. A module sharing the history with others reports these, whichever module
+     * happened to read the repository first.
+     */
+    public synchronized List<String> notes(Path dir) {
+        String prefix = dirPrefix(dir);
+        return notes.stream().filter(n -> {
+            String file = fileNotes.get(n);
+            return file == null || prefix != null && file.startsWith(prefix);
+        }).toList();
+    }
+
+    /** The repository path of a directory with a trailing '/', "" for the work tree root, null outside it. */
+    private String dirPrefix(Path dir) {
+        if (workTree == null) {
+            return null;
+        }
+        Path abs = baseDir.resolve(dir).toAbsolutePath().normalize();
+        Path real = abs.equals(workTree) ? workTree : realPath(abs);
+        if (abs.equals(workTree) || real != null && real.equals(realWorkTree())) {
+            return "";
+        }
+        return repoPath(dir).map(p -> p + "/").orElse(null);
     }
 
     /** True when some commit reachable from HEAD carries an AI trailer. */
@@ -395,7 +424,9 @@ public final class GitHistory implements AutoCloseable {
             }
             return Optional.of(new Blame(byLine));
         } catch (GitAPIException | IOException | RuntimeException e) {
-            note("git blame of " + path + " failed (" + reason(e) + "): its lines are not attributed");
+            String note = "git blame of " + path + " failed (" + reason(e) + "): its lines are not attributed";
+            note(note);
+            fileNotes.putIfAbsent(note, path);
             return Optional.empty();
         }
     }

@@ -11,27 +11,17 @@ import java.util.TreeMap;
 
 /**
  * A module's files, relative to its base directory, as git history sees them. Several modules of one repository
- * may share a {@link GitHistory}; each then reports only the notes that arose after it started.
+ * may share a {@link GitHistory}; each reports the notes about the repository and about its own files, so that its
+ * reports do not depend on which module read the repository first ({@code mvn -T}).
  */
 public final class GitLineHistory implements LineHistory {
 
     private final GitHistory git;
     private final Path baseDir;
-    private final int notesBefore;
 
-    /** A module with a history of its own: every note counts. */
     public GitLineHistory(GitHistory git, Path baseDir) {
-        this(git, baseDir, 0);
-    }
-
-    /**
-     * A module sharing {@code git} with modules analysed before it: notes from {@code fromNote} on are its own (the
-     * repository's notes, such as a shallow clone, were said by the module that opened it).
-     */
-    public GitLineHistory(GitHistory git, Path baseDir, int fromNote) {
         this.git = git;
         this.baseDir = baseDir;
-        this.notesBefore = fromNote;
     }
 
     @Override
@@ -52,7 +42,6 @@ public final class GitLineHistory implements LineHistory {
 
     @Override
     public List<String> notes() {
-        List<String> all = git.notes();
-        return all.subList(Math.min(notesBefore, all.size()), all.size());
+        return git.notes(baseDir);
     }
 }

@@ -456,6 +456,20 @@ class GitHistoryTest {
         assertThat(history.blame(Path.of("A.java"))).isEmpty();
     }
 
+    @Test
+    void notesOfADirectoryAreTheRepositorysAndThoseOfItsFiles() throws Exception {
+        Path repo = tmp.resolve("notes");
+        try (Git git = init(repo)) {
+            RevCommit first = commit(git, "Alice", 0, "Add", Map.of("alpha/A.java", SIX_LINES, "beta/B.java", SIX_LINES));
+            Files.writeString(repo.resolve(".git/shallow"), first.getName() + "\n");
+            try (GitHistory history = GitHistory.open(repo.resolve("alpha"), Options.defaults())) {
+                assertThat(history.notes(repo.resolve("beta"))).singleElement().asString().startsWith("shallow clone");
+                assertThat(history.notes(repo)).isEqualTo(history.notes());
+                assertThat(history.notes(tmp)).singleElement().asString().startsWith("shallow clone");
+            }
+        }
+    }
+
     // --- helpers ------------------------------------------------------------------------------------------------
 
     private static Git init(Path dir) throws GitAPIException {
