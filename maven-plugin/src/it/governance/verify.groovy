@@ -6,7 +6,7 @@ def out = new File(basedir, 'target/genguard')
 // The approval gate: AI code touching crypto and process execution without review; the reviewed cipher() passes.
 assert log.contains('TokenService.java:15 UnreviewedSensitiveAiCode [CRITICAL]') : 'no gate finding on fingerprint()'
 assert log.contains('touches crypto (java.security.MessageDigest.') && log.contains(', line 17)')
-assert log =~ /ReportExporter\.java:6 UnreviewedSensitiveAiCode \[CRITICAL\].*AI-generated ReportExporter, which touches process \(java\.lang\.ProcessBuilder/
+assert log =~ /ReportExporter\.java:11 UnreviewedSensitiveAiCode \[CRITICAL\].*AI-generated export\(String\), which touches process \(java\.lang\.ProcessBuilder/
 assert !log.contains('AI-generated cipher()')
 
 // AI-tagged code gets the strict profile, raised: a strict-only rule in isAdmin(), not in its human twin.

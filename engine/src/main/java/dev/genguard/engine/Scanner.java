@@ -47,7 +47,9 @@ public final class Scanner {
         // findings count outside it.
         boolean aiPass = !ai.code().isEmpty() && ai.profile() != request.profile();
         for (RawFinding raw : pmd.findings()) {
-            if (!(aiPass && ai.code().contains(raw.file(), raw.line()))) {
+            // Inside AI code the second pass reports the AI profile's rules; this pass keeps the others.
+            boolean secondPassRule = catalog.rule(raw.ruleId()).map(r -> r.isIn(ai.profile())).orElse(false);
+            if (!(aiPass && secondPassRule && ai.code().contains(raw.file(), raw.line()))) {
                 map(raw, EngineKind.PMD, request).ifPresent(findings::add);
             }
         }
@@ -103,12 +105,13 @@ public final class Scanner {
     }
 
     /**
-     * A raw finding inside AI-tagged code: reported when the AI profile has the rule, at its severity in the
+     * A raw finding inside AI-tagged code: reported when the AI profile or the module's has the rule, at its severity in the
      * module's profile (or the {@code all} profile when that leaves the rule out), one level lower at low confidence,
      * then raised by the policy.
      */
     static Optional<Finding> aiFinding(RuleInfo rule, RawFinding raw, Profile profile, AiPolicy ai) {
-        if (!rule.isIn(ai.profile())) {
+        // The union of both profiles: AI-tagged code is never checked by fewer rules than the rest of the module.
+        if (!rule.isIn(ai.profile()) && !rule.isIn(profile)) {
             return Optional.empty();
         }
         Severity base = rule.severityIn(profile).or(() -> rule.severityIn(Profile.ALL))

@@ -51,8 +51,10 @@ class ScannerProfileTest {
         RawFinding logged = new RawFinding("GENGUARD_LOG_INJECTION", "A.java", 3, 3, "m", 2);
         assertThat(Scanner.aiFinding(log, logged, Profile.DEFAULT, new AiPolicy(Profile.STRICT, 2, AiCode.NONE))).get()
                 .extracting(Finding::severity).isEqualTo(Severity.CRITICAL);
-        // An AI profile without the rule leaves it out; raise 0 keeps the module's severity.
+        // Neither profile has the rule: left out. A weaker AI profile never drops a rule of the module's profile.
         assertThat(Scanner.aiFinding(log, logged, Profile.DEFAULT, new AiPolicy(Profile.DEFAULT, 1, AiCode.NONE))).isEmpty();
+        assertThat(Scanner.aiFinding(log, logged, Profile.STRICT, new AiPolicy(Profile.DEFAULT, 1, AiCode.NONE))).get()
+                .extracting(Finding::severity).isEqualTo(Severity.CRITICAL);
         assertThat(Scanner.aiFinding(sql, request, Profile.DEFAULT, new AiPolicy(Profile.STRICT, 0, AiCode.NONE))).get()
                 .extracting(Finding::severity).isEqualTo(Severity.CRITICAL);
     }

@@ -88,22 +88,32 @@ public class CheckMojo extends AbstractGenGuardMojo {
     @Parameter(property = "genguard.aggregate", defaultValue = "true")
     private boolean aggregate;
 
+    /** This module's result, for the reactor aggregate; null until (or unless) the analysis succeeds. */
+    private Assessment analysed;
+
     @Override
     protected void run() throws MojoExecutionException, MojoFailureException {
-        ReactorAggregate reactor = aggregate ? ReactorAggregate.of(session) : null;
+        try {
+            check();
+        } finally {
+            // Whatever happened to this module, the aggregate hears of it, so it never waits for it forever.
+            record();
+        }
+    }
+
+    private void check() throws MojoExecutionException, MojoFailureException {
         if (skip) {
             getLog().info("GenGuard: skipped (genguard.skip)");
-            record(reactor, null);
             return;
         }
         Severity threshold = parse(() -> Severity.parse(failOnSeverity), "failOnSeverity");
         Set<String> chosenFormats = parse(() -> Reports.formats(formats), "formats");
         Optional<Outcome> outcome = analyse(true);
         if (outcome.isEmpty()) {
-            record(reactor, null);
             return;
         }
         Assessment assessment = outcome.get().assessment();
+        analysed = assessment;
         List<Path> written;
         try {
             written = Reports.write(assessment, outcome.get().catalog(), project.getBasedir().toPath(),
@@ -127,7 +137,6 @@ public class CheckMojo extends AbstractGenGuardMojo {
             getLog().info(summary);
         }
         prune(outcome.get());
-        record(reactor, assessment);
 
         if (failOnViolation && decision.failed()) {
             throw new MojoFailureException("GenGuard found " + decision.blocking() + " new finding(s) at or above "
@@ -160,20 +169,17 @@ public class CheckMojo extends AbstractGenGuardMojo {
         }
     }
 
-    private void record(ReactorAggregate reactor, Assessment assessment) throws MojoExecutionException {
-        if (reactor == null) {
+    private void record() {
+        if (!aggregate) {
             return;
         }
-        Optional<Path> written;
+        ReactorAggregate reactor = ReactorAggregate.of(session);
         try {
-            written = reactor.record(project, assessment, formats(), plugin.getVersion());
+            reactor.record(project, analysed, Reports.formats(formats), plugin.getVersion())
+                    .ifPresent(dir -> getLog().info("GenGuard: aggregate of " + reactor.size() + " modules in " + relative(dir)));
         } catch (IOException | RuntimeException e) {
-            throw new MojoExecutionException("Cannot write the GenGuard aggregate report: " + e.getMessage(), e);
+            // Not a reason to fail the module: its own reports are written; the aggregate says what it misses.
+            getLog().warn("GenGuard: cannot write the aggregate report: " + e.getMessage());
         }
-        written.ifPresent(dir -> getLog().info("GenGuard: aggregate of " + reactor.size() + " modules in " + relative(dir)));
-    }
-
-    private Set<String> formats() throws MojoExecutionException {
-        return parse(() -> Reports.formats(formats), "formats");
     }
 }

@@ -22,8 +22,10 @@ import org.apache.maven.project.MavenProject;
 /**
  * The results of one build's modules, collected as each module's {@code check} ends; when the last module of the
  * reactor has reported, whichever thread that is ({@code mvn -T 2}), the aggregate is written under the top-level
- * project's {@code target/genguard/aggregate}. A build that stops early (a module fails without
- * {@code --fail-at-end}) writes no aggregate. One instance per build: keyed by the execution request, which every
+ * project's {@code target/genguard/aggregate}. Until then, every module rewrites the aggregate with what is known and
+ * a note naming the modules not analysed (yet): a build that stops early (a module fails without
+ * {@code --fail-at-end}, or Maven skips the modules downstream of a failed one) still leaves an aggregate that says
+ * what it lacks. One instance per build: keyed by the execution request, which every
  * module's (cloned) session shares, and held weakly so that embedded Maven runs do not leak.
  */
 final class ReactorAggregate {
@@ -35,7 +37,6 @@ final class ReactorAggregate {
     private final Path topDir;
     private final Path outputDir;
     private final Map<String, Optional<Assessment>> results = new LinkedHashMap<>();
-    private boolean written;
 
     private ReactorAggregate(List<MavenProject> projects, MavenProject top) {
         this.expected = projects.stream().map(ReactorAggregate::key).toList();
@@ -53,25 +54,36 @@ final class ReactorAggregate {
     }
 
     /**
-     * Records a module's assessment (null: nothing analysed); writes the aggregate when this was the last module.
+     * Records a module's assessment (null: nothing analysed, skipped or failed) and rewrites the aggregate.
      *
-     * @return the aggregate's directory when this call wrote it
+     * @return the aggregate's directory when this was the last module, so the aggregate is complete
      */
     synchronized Optional<Path> record(MavenProject project, Assessment assessment, Set<String> formats,
                                        String toolVersion) throws IOException {
         results.put(key(project), Optional.ofNullable(assessment));
-        if (written || expected.size() < 2 || !results.keySet().containsAll(expected)) {
+        if (expected.size() < 2) {
             return Optional.empty();
         }
-        written = true;
         List<Map.Entry<String, Assessment>> modules = new ArrayList<>();
+        List<String> missing = new ArrayList<>();
         for (String k : expected) {
-            results.get(k).ifPresent(a -> modules.add(new AbstractMap.SimpleImmutableEntry<>(prefix(k), a)));
+            Optional<Assessment> result = results.get(k);
+            if (result == null) {
+                missing.add(k.substring(0, k.indexOf('\u0000')));
+            } else {
+                result.ifPresent(a -> modules.add(new AbstractMap.SimpleImmutableEntry<>(prefix(k), a)));
+            }
         }
-        String name = "aggregate of " + expected.size() + " modules";
-        Assessment aggregate = JsonReport.aggregate(name, modules);
+        Assessment aggregate = JsonReport.aggregate("aggregate of " + expected.size() + " modules", modules);
+        if (!missing.isEmpty()) {
+            List<String> notes = new ArrayList<>(aggregate.notes());
+            notes.add(0, "incomplete: " + missing.size() + " module(s) not analysed (yet): " + String.join(", ", missing));
+            aggregate = new Assessment(aggregate.module(), aggregate.profile(), aggregate.findings(), aggregate.inventory(),
+                    aggregate.files(), aggregate.risk(), aggregate.totalLines(), aggregate.fixedBaseline(), notes,
+                    aggregate.errors());
+        }
         Reports.write(aggregate, Catalog.load(getClass().getClassLoader()), topDir, outputDir, formats, toolVersion);
-        return Optional.of(outputDir);
+        return missing.isEmpty() ? Optional.of(outputDir) : Optional.empty();
     }
 
     /** The module directory relative to the top, with a trailing '/' ("" for the top itself). */

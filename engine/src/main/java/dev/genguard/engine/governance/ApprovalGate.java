@@ -5,6 +5,7 @@ import dev.genguard.engine.Finding;
 import dev.genguard.engine.Severity;
 import dev.genguard.engine.governance.sensitive.SensitiveCall;
 import dev.genguard.engine.governance.source.JavaSource;
+import dev.genguard.engine.governance.source.Member;
 import dev.genguard.engine.governance.source.SourceIndex;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -33,12 +34,28 @@ public final class ApprovalGate {
      *
      * @param review the review marker covering the call (of the member the call is in, or of a type around it), or
      *               null: a region may span several members, and a review of one of them covers that one only
+     * @param member the innermost member the call is in, or null when unknown: the gate reports per member, so an
+     *               AI-tagged type with three sensitive methods gets three findings, each fixed by its own review
      */
-    public record Touch(AiRegion region, SensitiveCall call, Review review) {
+    public record Touch(AiRegion region, SensitiveCall call, Review review, Member member) {
 
         /** A touch reviewed as far as its region is. */
         public Touch(AiRegion region, SensitiveCall call) {
-            this(region, call, region.review());
+            this(region, call, region.review(), null);
+        }
+
+        /** The member the gate reports the touch under. */
+        String memberSignature() {
+            return member != null ? member.signature() : region.member();
+        }
+
+        /** The lines of the member that are AI-tagged: where the finding points. */
+        int beginLine() {
+            return member != null ? Math.max(region.beginLine(), member.beginLine()) : region.beginLine();
+        }
+
+        int endLine() {
+            return member != null ? Math.min(region.endLine(), member.endLine()) : region.endLine();
         }
 
         public boolean reviewed() {
@@ -68,7 +85,8 @@ public final class ApprovalGate {
             for (SensitiveCall call : e.getValue()) {
                 provenance.regionAt(e.getKey(), call.line()).ifPresent(r -> touches.add(source.isEmpty()
                         ? new Touch(r, call)
-                        : new Touch(r, call, source.get().reviewCovering(call.line(), call.line()).orElse(null))));
+                        : new Touch(r, call, source.get().reviewCovering(call.line(), call.line()).orElse(null),
+                                source.get().memberAt(call.line()).orElse(null))));
             }
         }
         return touches;
@@ -81,13 +99,13 @@ public final class ApprovalGate {
         for (Touch t : touches) {
             if (!t.reviewed()) {
                 open.computeIfAbsent(t.region().file(), f -> new TreeMap<>())
-                        .computeIfAbsent(t.region().member(), m -> new ArrayList<>()).add(t);
+                        .computeIfAbsent(t.memberSignature(), m -> new ArrayList<>()).add(t);
             }
         }
         List<Finding> findings = new ArrayList<>();
         open.forEach((file, members) -> members.forEach((member, list) -> {
-            int begin = list.stream().mapToInt(t -> t.region().beginLine()).min().orElseThrow();
-            int end = list.stream().mapToInt(t -> t.region().endLine()).max().orElseThrow();
+            int begin = list.stream().mapToInt(Touch::beginLine).min().orElseThrow();
+            int end = list.stream().mapToInt(Touch::endLine).max().orElseThrow();
             Map<String, SensitiveCall> firstPerArea = new LinkedHashMap<>();
             list.stream().sorted((a, b) -> Integer.compare(a.call().line(), b.call().line()))
                     .forEach(t -> firstPerArea.putIfAbsent(t.call().area(), t.call()));
@@ -100,6 +118,7 @@ public final class ApprovalGate {
                             + "; then mark it @SecurityReviewed(by, date, ticket) or with a comment "
                             + "genguard:reviewed-by NAME TICKET"));
         }));
+        findings.sort(null);
         return findings;
     }
 

@@ -68,6 +68,30 @@ class ApprovalGateTest {
                 .contains("line " + gate.lines.get(1)).doesNotContain("line " + gate.lines.get(0)));
     }
 
+    @Test
+    void anAiTaggedTypeGetsOneFindingPerSensitiveMemberEachAtThatMember() {
+        String code = """
+                package a;
+
+                @AiGenerated(tool = "Copilot")
+                class Vault {
+                    byte[] seal(byte[] data) throws Exception {
+                        return javax.crypto.Cipher.getInstance("AES/GCM/NoPadding").doFinal(data);
+                    }
+
+                    byte[] open(byte[] data) throws Exception {
+                        return javax.crypto.Cipher.getInstance("DES").doFinal(data);
+                    }
+                }
+                """;
+        Gate gate = gate("a/Vault.java", code, LineHistory.NONE, "AES/GCM", "\"DES\"");
+        assertThat(gate.findings).hasSize(2);
+        assertThat(gate.findings.get(0).message()).contains("AI-generated seal(byte[])");
+        assertThat(gate.findings.get(0).line()).isEqualTo(gate.lines.get(0) - 1);
+        assertThat(gate.findings.get(1).message()).contains("AI-generated open(byte[])");
+        assertThat(gate.findings.get(1).line()).isEqualTo(gate.lines.get(1) - 1);
+    }
+
     private record Gate(Provenance provenance, List<ApprovalGate.Touch> touches, List<Finding> findings,
                         List<Integer> lines) {
     }

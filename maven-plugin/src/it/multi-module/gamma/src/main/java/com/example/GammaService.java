@@ -1,0 +1,7 @@
+package com.example;
+
+public class GammaService {
+    public String name() {
+        return new AlphaClient().getClass().getSimpleName();
+    }
+}
