@@ -8,9 +8,6 @@ import dev.genguard.engine.governance.sensitive.SensitiveCall;
 import dev.genguard.engine.governance.source.SourceIndex;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.SortedMap;
-import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 
 /** The approval gate's review scope: a review counts for the member it is written on (and a type's for its members). */
@@ -111,27 +108,6 @@ class ApprovalGateTest {
     }
 
     private static LineHistory history(String file, int from, int to) {
-        return new LineHistory() {
-            @Override
-            public SortedMap<Integer, Origin> aiLines(String f) {
-                SortedMap<Integer, Origin> lines = new TreeMap<>();
-                if (f.equals(file)) {
-                    for (int i = from; i <= to; i++) {
-                        lines.put(i, new Origin("c1", new AiTag("Copilot", "", "", "")));
-                    }
-                }
-                return lines;
-            }
-
-            @Override
-            public Optional<String> owner(String f, int beginLine, int endLine) {
-                return Optional.empty();
-            }
-
-            @Override
-            public List<String> notes() {
-                return List.of();
-            }
-        };
+        return FakeHistory.lines(file, from, to, "c1", new AiTag("Copilot", "", "", ""));
     }
 }
