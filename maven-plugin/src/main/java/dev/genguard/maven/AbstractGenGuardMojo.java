@@ -8,6 +8,13 @@ import dev.genguard.engine.catalog.Catalog;
 import dev.genguard.engine.catalog.Profile;
 import dev.genguard.engine.governance.Assessment;
 import dev.genguard.engine.governance.Baseline;
+import dev.genguard.engine.dependencies.Allowlist;
+import dev.genguard.engine.dependencies.Coordinate;
+import dev.genguard.engine.dependencies.DependencyGuard;
+import dev.genguard.engine.dependencies.DependencyModel;
+import dev.genguard.engine.dependencies.LookalikeMatcher;
+import dev.genguard.engine.dependencies.PopularArtifacts;
+import dev.genguard.engine.governance.ExternalFinding;
 import dev.genguard.engine.governance.Governance;
 import dev.genguard.engine.governance.LineHistory;
 import dev.genguard.engine.governance.git.GitHistory;
@@ -191,6 +198,43 @@ abstract class AbstractGenGuardMojo extends AbstractMojo {
     @Parameter(property = "genguard.analysisCacheLocation", defaultValue = "${project.build.directory}/genguard/pmd.cache")
     protected File analysisCacheLocation;
 
+    /**
+     * Check the module's dependencies: look-alikes of popular artifacts, the allowlist, repositories over http,
+     * dependencies added by AI-assisted commits without approval, and (in {@code check}) unused declarations.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "genguard.dependencyChecks", defaultValue = "true")
+    protected boolean dependencyChecks;
+
+    /**
+     * Allowed dependencies, {@code groupId:artifactId} patterns with {@code *} (e.g. {@code org.springframework.*:*}).
+     * With these or an {@link #allowlistFile}, every declared or transitive dependency outside them is a
+     * {@code DependencyNotAllowed} finding; without either the check is off.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "genguard.allowedDependencies")
+    protected List<String> allowedDependencies;
+
+    /**
+     * A file of allowed dependency patterns, one per line, {@code #} comments; {@code genguard:allowlist} writes one
+     * from the current dependencies. Read when it exists.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "genguard.allowlistFile", defaultValue = "${project.basedir}/genguard-dependencies.txt")
+    protected File allowlistFile;
+
+    /**
+     * More popular artifacts ({@code groupId:artifactId}) for the look-alike check, e.g. the team's own libraries,
+     * added to GenGuard's list ({@code genguard/dependencies/popular-artifacts.txt}).
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "genguard.popularArtifacts")
+    protected List<String> popularArtifacts;
+
     /** The outcome of one module's analysis. */
     record Outcome(Assessment assessment, Catalog catalog, Path baseline, Charset encoding) {
     }
@@ -225,14 +269,20 @@ abstract class AbstractGenGuardMojo extends AbstractMojo {
         SharedGit git = SharedGit.of(session);
         try {
             LineHistory history = gitHistory ? git.history(project.getBasedir().toPath(), gitOptions()) : LineHistory.NONE;
+            List<ExternalFinding> external = dependencyFindings(chosen, history, true, unusedDeclared(), List.of());
             Assessment assessment = new Governance(catalog).assess(request,
-                    new Governance.Options(project.getArtifactId(), history, apis, baseline));
+                    new Governance.Options(project.getArtifactId(), history, apis, baseline, external));
             assessment.notes().forEach(n -> getLog().info("GenGuard: " + n));
             assessment.errors().forEach(e -> getLog().warn("GenGuard could not analyse " + e));
             return java.util.Optional.of(new Outcome(assessment, catalog, baselinePath, request.encoding()));
         } catch (RuntimeException e) {
             throw new MojoExecutionException("GenGuard analysis of " + project.getArtifactId() + " failed: " + e.getMessage(), e);
         }
+    }
+
+    /** Declared dependencies no compiled class uses, or null when the goal does not analyse them. */
+    protected List<Coordinate> unusedDeclared() throws MojoExecutionException {
+        return null;
     }
 
     @Override
@@ -295,6 +345,60 @@ abstract class AbstractGenGuardMojo extends AbstractMojo {
             return StandardCharsets.UTF_8;
         }
         return parse(() -> Charset.forName(encoding), "encoding");
+    }
+
+    /**
+     * The dependency guard's findings for the module: declarations and repositories always; resolved (transitive)
+     * dependencies when {@code resolvedDone}; unused declarations when {@code unused} is given.
+     */
+    protected List<ExternalFinding> dependencyFindings(Profile chosen, LineHistory history, boolean resolvedDone,
+                                                       List<Coordinate> unused,
+                                                       List<DependencyModel.Unresolved> unresolved)
+            throws MojoExecutionException {
+        if (!dependencyChecks) {
+            return List.of();
+        }
+        DependencyModels models = new DependencyModels(project);
+        List<DependencyModel.Declared> declared = models.declared();
+        DependencyModel model = new DependencyModel(declared, resolvedDone ? models.resolved(declared) : List.of(),
+                unresolved, models.repositories(), unused);
+        return guard(chosen, history, models, model);
+    }
+
+    /** Runs the dependency guard over a model built from {@code models}. */
+    protected List<ExternalFinding> guard(Profile chosen, LineHistory history, DependencyModels models,
+                                          DependencyModel model) throws MojoExecutionException {
+        DependencyGuard.Options options = new DependencyGuard.Options(allowlist(), matcher(), history, models.poms(), chosen);
+        return new DependencyGuard(Catalog.load(getClass().getClassLoader())).check(model, options);
+    }
+
+    private LookalikeMatcher matcher() throws MojoExecutionException {
+        PopularArtifacts popular = parse(() -> PopularArtifacts.load(getClass().getClassLoader())
+                .withExtra((popularArtifacts == null ? List.<String>of() : popularArtifacts).stream()
+                        .filter(s -> !s.isBlank()).map(Coordinate::parse).toList()), "popularArtifacts");
+        return new LookalikeMatcher(popular);
+    }
+
+    /** The configured allowlist, or null when there is none (the check is off). */
+    protected Allowlist allowlist() throws MojoExecutionException {
+        Allowlist list = null;
+        if (allowedDependencies != null && !allowedDependencies.isEmpty()) {
+            list = parse(() -> Allowlist.parse(allowedDependencies, "allowedDependencies"), "allowedDependencies");
+        }
+        if (allowlistFile != null && allowlistFile.isFile()) {
+            try {
+                Allowlist fromFile = Allowlist.read(allowlistFile.toPath());
+                list = list == null ? fromFile : list.and(fromFile);
+            } catch (IOException | IllegalArgumentException e) {
+                throw new MojoExecutionException("Invalid GenGuard allowlist " + allowlistFile + ": " + e.getMessage(), e);
+            }
+        }
+        return list;
+    }
+
+    /** The module's git history, shared with the build's other modules, or none. */
+    protected LineHistory history() {
+        return gitHistory ? SharedGit.of(session).history(project.getBasedir().toPath(), gitOptions()) : LineHistory.NONE;
     }
 
     /** A path as the user reads it: relative to the directory Maven runs in. */

@@ -3,6 +3,7 @@ package dev.genguard.maven;
 import dev.genguard.engine.Finding;
 import dev.genguard.engine.Gate;
 import dev.genguard.engine.Severity;
+import dev.genguard.engine.dependencies.Coordinate;
 import dev.genguard.engine.governance.AssessedFinding;
 import dev.genguard.engine.governance.Assessment;
 import dev.genguard.engine.governance.Baseline;
@@ -17,10 +18,14 @@ import java.util.Optional;
 import java.util.Set;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.Component;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.plugins.annotations.ResolutionScope;
+import org.apache.maven.shared.dependency.analyzer.ProjectDependencyAnalysis;
+import org.apache.maven.shared.dependency.analyzer.ProjectDependencyAnalyzer;
+import org.apache.maven.shared.dependency.analyzer.ProjectDependencyAnalyzerException;
 
 /**
  * Analyses the module's sources with GenGuard's PMD rules and its compiled classes with GenGuard's SpotBugs
@@ -87,6 +92,9 @@ public class CheckMojo extends AbstractGenGuardMojo {
      */
     @Parameter(property = "genguard.aggregate", defaultValue = "true")
     private boolean aggregate;
+
+    @Component
+    private ProjectDependencyAnalyzer dependencyAnalyzer;
 
     /** This module's result, for the reactor aggregate; null until (or unless) the analysis succeeds. */
     private Assessment analysed;
@@ -166,6 +174,25 @@ public class CheckMojo extends AbstractGenGuardMojo {
             getLog().info("GenGuard: removed " + a.fixedBaseline() + " fixed finding(s) from " + relative(outcome.baseline()));
         } catch (IOException e) {
             throw new MojoExecutionException("Cannot prune the baseline " + outcome.baseline() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Unused declared dependencies, by Apache's analyzer over the compiled classes (as {@code dependency:analyze});
+     * null when the module has no classes or the analysis fails (then said once).
+     */
+    @Override
+    protected List<Coordinate> unusedDeclared() {
+        if (!dependencyChecks || !new java.io.File(project.getBuild().getOutputDirectory()).isDirectory()) {
+            return null;
+        }
+        try {
+            ProjectDependencyAnalysis analysis = dependencyAnalyzer.analyze(project);
+            return analysis.getUnusedDeclaredArtifacts().stream()
+                    .map(a -> new Coordinate(a.getGroupId(), a.getArtifactId())).sorted().toList();
+        } catch (ProjectDependencyAnalyzerException | RuntimeException e) {
+            getLog().info("GenGuard: unused dependencies not analysed (" + e.getMessage() + ")");
+            return null;
         }
     }
 

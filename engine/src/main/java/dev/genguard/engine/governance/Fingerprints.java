@@ -27,7 +27,11 @@ public final class Fingerprints {
 
     /** The recipe's input for a finding, before the occurrence number. */
     public static String key(Finding f, String member, JavaSource source) {
-        String code = source != null ? source.codeAt(f.line()) : "";
+        return key(f, member, source != null ? source.codeAt(f.line()) : "");
+    }
+
+    /** The recipe's input for a finding outside the Java sources, whose code the caller normalized. */
+    public static String key(Finding f, String member, String code) {
         return String.join("\u0000", VERSION, f.ruleId(), f.file(), member, code);
     }
 

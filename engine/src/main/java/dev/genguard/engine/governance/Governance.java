@@ -42,12 +42,19 @@ public final class Governance {
      * @param history       version control of the module, or {@link LineHistory#NONE}
      * @param sensitiveApis the APIs of sensitive areas, for the approval gate
      * @param baseline      the accepted findings, or null for none
+     * @param external      findings of checks outside the Java sources (the dependency guard)
      */
-    public record Options(String module, LineHistory history, SensitiveApis sensitiveApis, Baseline baseline) {
+    public record Options(String module, LineHistory history, SensitiveApis sensitiveApis, Baseline baseline,
+                          List<ExternalFinding> external) {
         public Options {
             Objects.requireNonNull(module, "module");
             history = history == null ? LineHistory.NONE : history;
             Objects.requireNonNull(sensitiveApis, "sensitiveApis");
+            external = external == null ? List.of() : List.copyOf(external);
+        }
+
+        public Options(String module, LineHistory history, SensitiveApis sensitiveApis, Baseline baseline) {
+            this(module, history, sensitiveApis, baseline, List.of());
         }
     }
 
@@ -76,7 +83,7 @@ public final class Governance {
         }
         findings.addAll(reasonlessSuppressions(index, request));
 
-        List<AssessedFinding> assessed = assess(findings, index, provenance, options.baseline());
+        List<AssessedFinding> assessed = assess(findings, options.external(), index, provenance, options.baseline());
         int fixed = 0;
         if (options.baseline() != null) {
             Set<String> found = new HashSet<>();
@@ -165,27 +172,34 @@ public final class Governance {
         return found;
     }
 
-    private static List<AssessedFinding> assess(List<Finding> findings, SourceIndex index, Provenance provenance,
-                                                Baseline baseline) {
+    private static List<AssessedFinding> assess(List<Finding> findings, List<ExternalFinding> external,
+                                                SourceIndex index, Provenance provenance, Baseline baseline) {
+        List<ExternalFinding> all = new ArrayList<>(external);
+        for (Finding f : findings) {
+            Optional<JavaSource> source = index.file(f.file());
+            String member = source.flatMap(s -> s.memberAt(f.line())).map(m -> m.signature()).orElse("");
+            String code = source.map(s -> s.codeAt(f.line())).orElse("");
+            List<Suppression> suppressions = source.map(s -> s.suppressionsAt(f.line(), f.endLine())).orElse(List.of());
+            all.add(new ExternalFinding(f, member, code, suppressions));
+        }
+        all.sort(java.util.Comparator.comparing(ExternalFinding::finding));
         Set<String> accepted = baseline == null ? Set.of() : baseline.fingerprintSet();
         Map<String, Integer> occurrences = new HashMap<>();
         List<AssessedFinding> assessed = new ArrayList<>();
-        for (Finding f : findings.stream().sorted().toList()) {
-            Optional<JavaSource> source = index.file(f.file());
-            String member = source.flatMap(s -> s.memberAt(f.line())).map(m -> m.signature()).orElse("");
-            String key = Fingerprints.key(f, member, source.orElse(null));
+        for (ExternalFinding located : all) {
+            Finding f = located.finding();
+            String key = Fingerprints.key(f, located.member(), located.code());
             String fingerprint = Fingerprints.of(key, occurrences.merge(key, 1, Integer::sum));
-            Suppression suppression = f.ruleId().equals(REASONLESS_SUPPRESSION) ? null : source
-                    .map(s -> s.suppressionsAt(f.line(), f.endLine()).stream()
-                            .filter(x -> x.ruleId().equals(f.ruleId()) && x.hasReason()).findFirst().orElse(null))
-                    .orElse(null);
+            Suppression suppression = f.ruleId().equals(REASONLESS_SUPPRESSION) ? null : located.suppressions().stream()
+                    .filter(x -> x.ruleId().equals(f.ruleId()) && x.hasReason()).findFirst().orElse(null);
             FindingState state = suppression != null ? FindingState.SUPPRESSED
                     : accepted.contains(fingerprint) ? FindingState.BASELINE : FindingState.NEW;
             AiRegion ai = provenance.regionAt(f.file(), f.line()).orElse(null);
-            assessed.add(new AssessedFinding(f, fingerprint, member, state, suppression, ai));
+            assessed.add(new AssessedFinding(f, fingerprint, located.member(), state, suppression, ai));
         }
         return assessed;
     }
+
 
     private static int risk(SourceIndex index, Provenance provenance, List<AssessedFinding> findings,
                             List<ApprovalGate.Touch> touches, List<FileRisk> out) {

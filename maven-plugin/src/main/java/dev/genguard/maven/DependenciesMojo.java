@@ -1,0 +1,152 @@
+package dev.genguard.maven;
+
+import dev.genguard.engine.Finding;
+import dev.genguard.engine.Gate;
+import dev.genguard.engine.Severity;
+import dev.genguard.engine.catalog.Profile;
+import dev.genguard.engine.dependencies.DependencyModel;
+import dev.genguard.engine.governance.ExternalFinding;
+import dev.genguard.engine.governance.LineHistory;
+import dev.genguard.engine.report.ConsoleReport;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.Component;
+import org.apache.maven.plugins.annotations.LifecyclePhase;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.plugins.annotations.ResolutionScope;
+import org.apache.maven.project.DefaultDependencyResolutionRequest;
+import org.apache.maven.project.DependencyResolutionException;
+import org.apache.maven.project.DependencyResolutionResult;
+import org.apache.maven.project.ProjectDependenciesResolver;
+import org.eclipse.aether.graph.Dependency;
+
+/**
+ * Checks the module's dependencies before the build resolves and compiles them (phase {@code validate}): first the
+ * declarations as written (look-alikes of popular artifacts, the allowlist, repositories over http, declarations an
+ * AI-assisted commit added without approval), failing before anything is downloaded; then it resolves the
+ * dependencies itself and reports declarations that do not resolve (likely invented artifacts) with their names,
+ * before Maven's generic resolution failure, and look-alike or unlisted transitive dependencies. A typosquatted
+ * artifact caught here never gets to run its annotation processors in {@code compile}.
+ *
+ * @since 0.1.0
+ */
+@Mojo(name = "dependencies", defaultPhase = LifecyclePhase.VALIDATE, requiresDependencyResolution = ResolutionScope.NONE,
+        threadSafe = true)
+public class DependenciesMojo extends AbstractGenGuardMojo {
+
+    /**
+     * The least severe finding that fails the build: BLOCKER, CRITICAL, MAJOR or MINOR.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "genguard.failOnSeverity", defaultValue = "CRITICAL")
+    private String failOnSeverity;
+
+    /**
+     * Fail the build on findings at or above {@link #failOnSeverity}; when false, findings are only reported.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "genguard.failOnViolation", defaultValue = "true")
+    private boolean failOnViolation;
+
+    @Component
+    private ProjectDependenciesResolver resolver;
+
+    @Override
+    protected void run() throws MojoExecutionException, MojoFailureException {
+        if (skip || !dependencyChecks) {
+            getLog().info("GenGuard: dependency checks skipped");
+            return;
+        }
+        Severity threshold = parse(() -> Severity.parse(failOnSeverity), "failOnSeverity");
+        Profile chosen = parse(() -> Profile.parse(profile), "profile");
+        LineHistory history = history();
+
+        List<ExternalFinding> declared = dependencyFindings(chosen, history, false, null, List.of());
+        report("declared", declared, threshold);
+
+        DependencyResolutionResult result;
+        List<DependencyModel.Unresolved> unresolved = new ArrayList<>();
+        try {
+            result = resolver.resolve(new DefaultDependencyResolutionRequest(project, session.getRepositorySession()));
+        } catch (DependencyResolutionException e) {
+            result = e.getResult();
+            DependencyModels models = new DependencyModels(project);
+            for (DependencyModel.Declared d : models.declared()) {
+                reason(result, d).ifPresent(reason -> unresolved.add(new DependencyModel.Unresolved(d, reason)));
+            }
+        }
+        List<ExternalFinding> all = new ArrayList<>(dependencyFindings(chosen, history, result, unresolved));
+        all.removeIf(f -> declared.stream().anyMatch(d -> d.finding().equals(f.finding())));
+        report("resolved", all, threshold);
+    }
+
+    /** The declaration's resolution error, if Maven could not resolve it. */
+    private static java.util.Optional<String> reason(DependencyResolutionResult result, DependencyModel.Declared d) {
+        if (result == null) {
+            return java.util.Optional.empty();
+        }
+        for (Dependency u : result.getUnresolvedDependencies()) {
+            if (u.getArtifact().getGroupId().equals(d.coordinate().groupId())
+                    && u.getArtifact().getArtifactId().equals(d.coordinate().artifactId())) {
+                List<Exception> errors = result.getResolutionErrors(u);
+                String why = errors == null || errors.isEmpty() ? "not found" : firstLine(errors.get(0).getMessage());
+                return java.util.Optional.of(why);
+            }
+        }
+        return java.util.Optional.empty();
+    }
+
+    private List<ExternalFinding> dependencyFindings(Profile chosen, LineHistory history, DependencyResolutionResult result,
+                                                     List<DependencyModel.Unresolved> unresolved)
+            throws MojoExecutionException {
+        // The graph the resolver built, for transitive dependencies; the declarations were checked already.
+        if (result == null || result.getDependencyGraph() == null) {
+            return dependencyFindings(chosen, history, false, null, unresolved);
+        }
+        return withGraph(chosen, history, result, unresolved);
+    }
+
+    private List<ExternalFinding> withGraph(Profile chosen, LineHistory history, DependencyResolutionResult result,
+                                            List<DependencyModel.Unresolved> unresolved) throws MojoExecutionException {
+        DependencyModels models = new DependencyModels(project);
+        List<DependencyModel.Declared> declaredDeps = models.declared();
+        DependencyModel model = new DependencyModel(declaredDeps, models.resolved(result.getDependencyGraph(), declaredDeps),
+                unresolved, models.repositories(), null);
+        return guard(chosen, history, models, model);
+    }
+
+    /** Prints the findings and fails on those at or above the threshold that no reasoned suppression accepts. */
+    private void report(String stage, List<ExternalFinding> findings, Severity threshold) throws MojoFailureException {
+        List<Finding> list = findings.stream().filter(f -> !suppressed(f)).map(ExternalFinding::finding).sorted().toList();
+        findings.stream().filter(DependenciesMojo::suppressed).forEach(f -> getLog().info("GenGuard: suppressed: "
+                + ConsoleReport.line(f.finding())));
+        if (list.isEmpty()) {
+            return;
+        }
+        getLog().warn("GenGuard dependency findings in " + project.getArtifactId() + ":");
+        ConsoleReport.lines(list).forEach(getLog()::warn);
+        Gate.Decision decision = Gate.evaluate(list, threshold);
+        if (failOnViolation && decision.failed()) {
+            throw new MojoFailureException("GenGuard found " + decision.blocking() + " dependency finding(s) at or above "
+                    + threshold + " in " + project.getArtifactId() + " (" + stage + " dependencies): the build stops "
+                    + "before they are " + ("declared".equals(stage) ? "downloaded" : "compiled against"));
+        }
+    }
+
+    private static boolean suppressed(ExternalFinding f) {
+        return f.suppressions().stream().anyMatch(s -> s.ruleId().equals(f.finding().ruleId()) && s.hasReason());
+    }
+
+    private static String firstLine(String message) {
+        if (message == null) {
+            return "not found";
+        }
+        int nl = message.indexOf('\n');
+        return nl < 0 ? message : message.substring(0, nl);
+    }
+}
