@@ -45,7 +45,7 @@ import java.util.Set;
  *
  * <h2>Not close: the families of real artifacts</h2>
  * Each rule below is general (no artifact is named in code), and each was added for real artifacts that a looser
- * version flagged; docs/dependency-guard.md lists them.
+ * version flagged; docs/quality.md, "Dependency guard" lists them.
  * <ul>
  * <li><b>A different number of words is a sibling</b>, not a typo: {@code asm} / {@code asm-tree},
  * {@code guava} / {@code guava-testlib}, {@code org.ow2.asm} / {@code asm}, relocations such as
@@ -75,7 +75,7 @@ import java.util.Set;
  * <h2>Cost</h2>
  * Popular artifacts are indexed by groupId and by artifactId, so a query compares against one group's artifacts
  * and the handful sharing its artifactId, each with a linear one-edit test instead of a distance matrix: about
- * 2 µs a query against the shipped list of ~4,000 (docs/dependency-guard.md).
+ * 2 µs a query against the shipped list of ~4,000 (docs/quality.md, "Dependency guard").
  */
 public final class LookalikeMatcher {
 
