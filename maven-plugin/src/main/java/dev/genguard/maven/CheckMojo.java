@@ -39,24 +39,7 @@ import org.apache.maven.shared.dependency.analyzer.ProjectDependencyAnalyzerExce
  */
 @Mojo(name = "check", defaultPhase = LifecyclePhase.VERIFY, requiresDependencyResolution = ResolutionScope.TEST,
         threadSafe = true)
-public class CheckMojo extends AbstractGenGuardMojo {
-
-    /**
-     * The least severe new finding that fails the build: BLOCKER, CRITICAL, MAJOR or MINOR.
-     *
-     * @since 0.1.0
-     */
-    @Parameter(property = "genguard.failOnSeverity", defaultValue = "CRITICAL")
-    private String failOnSeverity;
-
-    /**
-     * Fail the build on new findings at or above {@link #failOnSeverity} (and on {@link #failOnRiskScore}); when
-     * false, findings are only reported.
-     *
-     * @since 0.1.0
-     */
-    @Parameter(property = "genguard.failOnViolation", defaultValue = "true")
-    private boolean failOnViolation;
+public class CheckMojo extends AbstractGatingMojo {
 
     /**
      * Fail the build when the module's risk score (0 to 100; formula in the README) reaches this value; negative:

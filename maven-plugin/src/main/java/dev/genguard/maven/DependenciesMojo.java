@@ -15,7 +15,6 @@ import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Component;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
-import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.plugins.annotations.ResolutionScope;
 import org.apache.maven.project.DefaultDependencyResolutionRequest;
 import org.apache.maven.project.DependencyResolutionException;
@@ -35,23 +34,7 @@ import org.eclipse.aether.graph.Dependency;
  */
 @Mojo(name = "dependencies", defaultPhase = LifecyclePhase.VALIDATE, requiresDependencyResolution = ResolutionScope.NONE,
         threadSafe = true)
-public class DependenciesMojo extends AbstractGenGuardMojo {
-
-    /**
-     * The least severe finding that fails the build: BLOCKER, CRITICAL, MAJOR or MINOR.
-     *
-     * @since 0.1.0
-     */
-    @Parameter(property = "genguard.failOnSeverity", defaultValue = "CRITICAL")
-    private String failOnSeverity;
-
-    /**
-     * Fail the build on findings at or above {@link #failOnSeverity}; when false, findings are only reported.
-     *
-     * @since 0.1.0
-     */
-    @Parameter(property = "genguard.failOnViolation", defaultValue = "true")
-    private boolean failOnViolation;
+public class DependenciesMojo extends AbstractGatingMojo {
 
     @Component
     private ProjectDependenciesResolver resolver;

@@ -1,12 +1,9 @@
 package dev.genguard.engine.dependencies;
 
+import dev.genguard.engine.ClasspathData;
 import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.Reader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
@@ -31,14 +28,7 @@ public final class PopularArtifacts {
 
     /** Loads the list shipped on the classpath of {@code loader}. */
     public static PopularArtifacts load(ClassLoader loader) {
-        try (InputStream in = loader.getResourceAsStream(RESOURCE)) {
-            if (in == null) {
-                throw new IllegalStateException(RESOURCE + " is not on the classpath: is genguard-rulesets a dependency?");
-            }
-            return parse(RESOURCE, new InputStreamReader(in, StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + RESOURCE, e);
-        }
+        return ClasspathData.load(loader, RESOURCE, PopularArtifacts::parse);
     }
 
     public static PopularArtifacts load() {
