@@ -172,10 +172,27 @@ public class CheckMojo extends AbstractGatingMojo {
         try {
             ProjectDependencyAnalysis analysis = dependencyAnalyzer.analyze(project);
             return analysis.getUnusedDeclaredArtifacts().stream()
+                    .filter(a -> !a.isOptional() && hasClasses(a.getFile()))
                     .map(a -> new Coordinate(a.getGroupId(), a.getArtifactId())).sorted().toList();
         } catch (ProjectDependencyAnalyzerException | RuntimeException e) {
             getLog().info("GenGuard: unused dependencies not analysed (" + e.getMessage() + ")");
             return null;
+        }
+    }
+
+    /**
+     * Whether a dependency's jar has classes: a jar without any (a Spring Boot starter, an aggregator) exists to
+     * bring in other dependencies, and no class can use it directly, so it is never reported as unused. Optional
+     * dependencies (development tools) are left out for the same reason.
+     */
+    private static boolean hasClasses(java.io.File jar) {
+        if (jar == null || !jar.isFile()) {
+            return false;
+        }
+        try (java.util.zip.ZipFile zip = new java.util.zip.ZipFile(jar)) {
+            return zip.stream().anyMatch(e -> e.getName().endsWith(".class") && !e.getName().endsWith("module-info.class"));
+        } catch (IOException e) {
+            return false;
         }
     }
 
