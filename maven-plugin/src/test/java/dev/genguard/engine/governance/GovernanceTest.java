@@ -202,6 +202,33 @@ class GovernanceTest {
         assertThat(swallowed.get(0).fingerprint()).isNotEqualTo(swallowed.get(1).fingerprint());
     }
 
+    @Test
+    void twoRunsOverTheSameInputWriteByteIdenticalReports() throws IOException {
+        Path one = project.resolve("run1");
+        Path two = project.resolve("run2");
+        dev.genguard.engine.report.Reports.write(assess(null), catalog, project, one,
+                dev.genguard.engine.report.Reports.formats(List.of("sarif,json,html")), "0.1.0");
+        dev.genguard.engine.report.Reports.write(assess(null), catalog, project, two,
+                dev.genguard.engine.report.Reports.formats(List.of("sarif,json,html")), "0.1.0");
+        for (String name : List.of("genguard.sarif", "genguard.json", "genguard.html")) {
+            assertThat(Files.readAllBytes(one.resolve(name))).as(name).isEqualTo(Files.readAllBytes(two.resolve(name)));
+            // No absolute path of the machine that ran it.
+            assertThat(Files.readString(one.resolve(name))).as(name).doesNotContain(project.toString());
+        }
+    }
+
+    @Test
+    void nothingOfTheAnalysedCodeIsExecuted() throws IOException {
+        Path marker = project.resolve("executed.txt");
+        write(project.resolve("src/main/java/app/Trap.java"), "package app;\npublic class Trap {\n    static {\n"
+                + "        try { java.nio.file.Files.writeString(java.nio.file.Path.of(\"" + marker.toString().replace("\\", "/")
+                + "\"), \"ran\"); } catch (java.io.IOException e) { throw new RuntimeException(e); }\n    }\n"
+                + "    public static javax.crypto.Cipher c() throws Exception { return javax.crypto.Cipher.getInstance(\"AES\"); }\n}\n");
+        compile();
+        assess(null);
+        assertThat(marker).doesNotExist();
+    }
+
     private static AssessedFinding finding(Assessment a, String rule, int line) {
         return a.findings().stream().filter(f -> f.finding().ruleId().equals(rule) && f.finding().line() == line)
                 .findFirst().orElseThrow(() -> new AssertionError(rule + " at " + line + " in " + a.findings()));
