@@ -151,6 +151,7 @@ public final class GitHistory implements AutoCloseable {
      * <p>Never throws: without a readable repository the history has no commits and one note saying why.
      */
     public static GitHistory open(Path baseDir, Options options) {
+        ReadOnlyJGitConfig.install();
         Path base = baseDir.toAbsolutePath().normalize();
         Options opts = options == null ? Options.defaults() : options;
         Path top = workTreeRoot(base);
