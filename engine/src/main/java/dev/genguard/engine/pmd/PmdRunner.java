@@ -47,9 +47,92 @@ public final class PmdRunner {
     private PmdRunner() {
     }
 
+    /**
+     * PMD's parser and rules recurse over the syntax tree, so a deeply nested expression in a generated source
+     * overflows a default 512 KiB-1 MiB thread stack. Single-threaded runs therefore analyse in a thread of their
+     * own with this much stack (reserved, committed only as used).
+     */
+    static final long STACK_BYTES = 256L * 1024 * 1024;
+
     public static EngineResult run(Request request) {
+        try {
+            return analyseWithStack(request, request.sourceRoots());
+        } catch (StackOverflowError e) {
+            // Deeper than even the big stack: analyse file by file, so one pathological file costs only itself.
+            return fileByFile(request);
+        }
+    }
+
+    private static EngineResult fileByFile(Request request) {
+        List<RawFinding> findings = new ArrayList<>();
+        List<ScanError> errors = new ArrayList<>();
+        for (Path file : javaFiles(request.sourceRoots())) {
+            try {
+                EngineResult one = analyseWithStack(request, List.of(file));
+                findings.addAll(one.findings());
+                one.errors().stream().filter(e -> !errors.contains(e)).forEach(errors::add);
+            } catch (StackOverflowError e) {
+                errors.add(new ScanError(EngineKind.PMD, ReportedPaths.relative(request.baseDir(), file),
+                        "nested too deeply to analyse (stack overflow); the file was skipped"));
+            }
+        }
+        return new EngineResult(findings, errors);
+    }
+
+    private static List<Path> javaFiles(List<Path> inputs) {
+        List<Path> files = new ArrayList<>();
+        for (Path input : inputs) {
+            if (Files.isDirectory(input)) {
+                try (var walk = Files.walk(input)) {
+                    walk.filter(p -> p.toString().endsWith(".java")).sorted().forEach(files::add);
+                } catch (java.io.IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            } else if (Files.exists(input)) {
+                files.add(input);
+            }
+        }
+        return files;
+    }
+
+    /** Runs the analysis of {@code inputs}; single-threaded runs in a thread with {@link #STACK_BYTES} of stack. */
+    private static EngineResult analyseWithStack(Request request, List<Path> inputs) {
+        if (request.threads() > 1) {
+            return analyse(request, inputs);
+        }
+        EngineResult[] result = new EngineResult[1];
+        Throwable[] failure = new Throwable[1];
+        Thread worker = new Thread(null, () -> {
+            try {
+                result[0] = analyse(request, inputs);
+            } catch (Throwable t) {
+                failure[0] = t;
+            }
+        }, "genguard-pmd", STACK_BYTES);
+        // PMD finds GenGuard's rulesets through the caller's context class loader (the Maven plugin realm).
+        worker.setContextClassLoader(Thread.currentThread().getContextClassLoader());
+        worker.start();
+        try {
+            worker.join();
+        } catch (InterruptedException e) {
+            worker.interrupt();
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("PMD analysis interrupted", e);
+        }
+        if (failure[0] instanceof RuntimeException r) {
+            throw r;
+        } else if (failure[0] instanceof Error err) {
+            throw err;
+        } else if (failure[0] != null) {
+            throw new IllegalStateException(failure[0]);
+        }
+        return result[0];
+    }
+
+    private static EngineResult analyse(Request request, List<Path> inputs) {
         PMDConfiguration config = new PMDConfiguration();
-        config.setThreads(request.threads());
+        // In its own big-stack thread a single-threaded analysis runs in that thread (0), not in a pool thread.
+        config.setThreads(request.threads() > 1 ? request.threads() : 0);
         config.setSourceEncoding(request.encoding());
         config.setRuleSets(request.rulesets());
         config.setIgnoreIncrementalAnalysis(request.cacheFile() == null);
@@ -68,7 +151,7 @@ public final class PmdRunner {
             config.prependAuxClasspath(Files.exists(jrt) ? aux + File.pathSeparator + jrt : aux);
         }
         boolean any = false;
-        for (Path root : request.sourceRoots()) {
+        for (Path root : inputs) {
             if (Files.exists(root)) {
                 config.addInputPath(root);
                 any = true;
