@@ -4,7 +4,7 @@ def log = new File(basedir, 'build.log').text
 ['skip', 'failOnViolation', 'failOnSeverity', 'failOnRiskScore', 'includeTests', 'includes', 'excludes', 'profile',
  'aiProfile', 'aiSeverityRaise', 'baselineFile', 'pruneBaseline', 'formats', 'outputDirectory', 'aiTrailers',
  'aiAssistants', 'gitHistory', 'sensitiveApis', 'analysisCache', 'analysisCacheLocation', 'aggregate', 'dependencyChecks', 'allowedDependencies',
- 'allowlistFile', 'popularArtifacts', 'overwrite'].each { p ->
+ 'allowlistFile', 'popularArtifacts', 'overwrite', 'threads'].each { p ->
     // The help goal logs one multi-line message: parameter names are indented, defaults may wrap.
     assert log =~ /(?m)^\s+${p}( \(Default:.*)?$/ : "parameter ${p} is not documented"
 }

@@ -10,7 +10,17 @@ assert !beta.findings.isEmpty()
 // Run 1 completed the aggregate.
 assert log.contains('GenGuard: aggregate of 4 modules in')
 
-// Run 2: alpha failed and gamma was skipped; the aggregate has alpha and beta and names what is missing.
+// Runs 2 and 3: serial with one PMD thread and parallel with two give byte-identical reports.
+['alpha', 'beta', 'gamma'].each { m ->
+    ['genguard.json', 'genguard.sarif'].each { f ->
+        def serial = new File(basedir, "${m}/target/genguard-serial/${f}")
+        def parallel = new File(basedir, "${m}/target/genguard-parallel/${f}")
+        assert serial.isFile() && parallel.isFile() : "${m}: ${f} missing"
+        assert serial.bytes == parallel.bytes : "${m}/${f} differs between serial and parallel runs"
+    }
+}
+
+// Run 4: alpha failed and gamma was skipped; the aggregate has alpha and beta and names what is missing.
 def agg = new File(basedir, 'target/genguard/aggregate')
 def all = new JsonSlurper().parse(new File(agg, 'genguard.json'))
 assert all.notes.any { it.startsWith('incomplete: 1 module(s) not analysed (yet): it.genguard:gamma') } : all.notes

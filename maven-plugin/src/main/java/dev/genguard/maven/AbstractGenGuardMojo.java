@@ -183,6 +183,15 @@ abstract class AbstractGenGuardMojo extends AbstractMojo {
     protected File baselineFile;
 
     /**
+     * PMD worker threads. 1 (the default) analyses in one thread with a large stack, which deeply nested generated
+     * sources need; more threads use PMD's own pool. Findings are the same either way.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "genguard.threads", defaultValue = "1")
+    protected int threads;
+
+    /**
      * Reuse PMD's incremental analysis cache between builds (as maven-pmd-plugin's {@code analysisCache}).
      *
      * @since 0.1.0
@@ -328,7 +337,7 @@ abstract class AbstractGenGuardMojo extends AbstractMojo {
         }
         Path cache = analysisCache ? analysisCacheLocation.toPath() : null;
         return new ScanRequest(project.getBasedir().toPath(), sources, classes, classpath, chosen,
-                List.of(spotbugsPluginJar()), charset(), 1, new SourceFilter(includes, excludes), cache, ai);
+                List.of(spotbugsPluginJar()), charset(), threads, new SourceFilter(includes, excludes), cache, ai);
     }
 
     private Path spotbugsPluginJar() throws MojoExecutionException {
