@@ -84,8 +84,20 @@ final class TaintAnalysis {
 
     /** The findings of one method, in instruction order, one per bug type and line. */
     List<Finding> findings(ClassNode owner, MethodNode method) throws AnalyzerException {
+        return findings(owner, method, reason -> { });
+    }
+
+    /**
+     * The findings of a method; when the analysis exceeds its budget (instructions, or visits per instruction) it
+     * reports nothing for the method and tells {@code overBudget} why, once.
+     */
+    List<Finding> findings(ClassNode owner, MethodNode method, java.util.function.Consumer<String> overBudget)
+            throws AnalyzerException {
         MethodRun run = new MethodRun(owner, method, false);
         run(run);
+        if (run.overBudget != null) {
+            overBudget.accept(run.overBudget);
+        }
         return new ArrayList<>(run.findings.values());
     }
 
@@ -439,6 +451,9 @@ final class TaintAnalysis {
         int n = m.instructions.size();
         if (n == 0 || n > MAX_INSTRUCTIONS || (m.access & (Opcodes.ACC_ABSTRACT | Opcodes.ACC_NATIVE)) != 0) {
             run.gaveUp = true;
+            if (n > MAX_INSTRUCTIONS) {
+                run.overBudget = n + " instructions, over the limit of " + MAX_INSTRUCTIONS;
+            }
             return;
         }
         TaintInterpreter in = new TaintInterpreter(this, run);
@@ -500,6 +515,7 @@ final class TaintAnalysis {
         while (!work.isEmpty()) {
             if (--budget < 0) {
                 run.gaveUp = true;
+                run.overBudget = "more than " + MAX_VISITS_PER_INSTRUCTION + " visits per instruction";
                 run.findings.clear();
                 return;
             }
@@ -714,6 +730,8 @@ final class TaintAnalysis {
         final int[] lines;
         Map<String, Taint> collectFields;
         boolean gaveUp;
+        /** Why the analysis stopped at its budget, or null. */
+        String overBudget;
         int line = -1;
         private Taint returned;
         private int[] cleanOnReturn;

@@ -122,7 +122,9 @@ public class TaintDetector extends ValueAnalysisDetector {
             }
             List<TaintAnalysis.Finding> findings;
             try {
-                findings = analysis.findings(cls, method);
+                findings = analysis.findings(cls, method, reason -> bugReporter.logError("GenGuard: taint analysis of "
+                        + cls.name.replace('/', '.') + "." + method.name + " stopped at its budget (" + reason
+                        + "); no findings for this method"));
             } catch (AnalyzerException | RuntimeException e) {
                 bugReporter.logError("GenGuard: cannot analyse " + cls.name + "." + method.name + method.desc, e);
                 continue;

@@ -78,6 +78,26 @@ class TaintAnalysisTest {
         assertThat(finding.labels()).isEqualTo(TaintRules.Label.REQUEST.bit());
     }
 
+    @Test
+    void aMethodOverTheBudgetReportsNothingAndSaysWhyOnce() throws Exception {
+        TestClassSource source = new TestClassSource("dev/genguard/spotbugs/taint/samples/");
+        ClassNode cls = source.lookupClass(SAMPLES);
+        MethodNode sink = cls.methods.stream().filter(m -> m.name.equals("badHelperSink")).findFirst().orElseThrow();
+        // The same bad method, padded past the instruction limit.
+        MethodNode padded = new MethodNode(sink.access, sink.name, sink.desc, sink.signature, null);
+        sink.accept(padded);
+        for (int i = 0; i <= TaintAnalysis.MAX_INSTRUCTIONS; i++) {
+            padded.instructions.insert(new org.objectweb.asm.tree.InsnNode(org.objectweb.asm.Opcodes.NOP));
+        }
+        List<String> reasons = new ArrayList<>();
+        TaintAnalysis analysis = new TaintAnalysis(sampleRules(), source);
+        assertThat(analysis.findings(cls, padded, reasons::add)).isEmpty();
+        assertThat(reasons).singleElement().asString().contains("over the limit of " + TaintAnalysis.MAX_INSTRUCTIONS);
+        reasons.clear();
+        assertThat(analysis.findings(cls, sink, reasons::add)).isNotEmpty();
+        assertThat(reasons).isEmpty();
+    }
+
     private static List<TaintAnalysis.Finding> findings(String name) throws Exception {
         TestClassSource source = new TestClassSource("dev/genguard/spotbugs/taint/samples/");
         ClassNode cls = source.lookupClass(SAMPLES);
