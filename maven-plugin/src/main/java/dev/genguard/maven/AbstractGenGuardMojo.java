@@ -27,6 +27,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.apache.maven.artifact.Artifact;
 import org.apache.maven.artifact.DependencyResolutionRequiredException;
 import org.apache.maven.execution.MavenSession;
@@ -253,14 +254,14 @@ abstract class AbstractGenGuardMojo extends AbstractMojo {
      *
      * @param useBaseline whether findings in the baseline file count as accepted
      */
-    protected java.util.Optional<Outcome> analyse(boolean useBaseline) throws MojoExecutionException {
+    protected Optional<Outcome> analyse(boolean useBaseline) throws MojoExecutionException {
         Profile chosen = parse(() -> Profile.parse(profile), "profile");
         Profile aiChosen = parse(() -> Profile.parse(aiProfile), "aiProfile");
         AiPolicy ai = parse(() -> new AiPolicy(aiChosen, aiSeverityRaise, AiPolicy.DEFAULT.code()), "aiSeverityRaise");
         ScanRequest request = request(chosen, ai);
         if (!Scanner.hasInput(request)) {
             getLog().info("GenGuard: skipping " + project.getArtifactId() + ": no Java sources or compiled classes");
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         Catalog catalog = Catalog.load(getClass().getClassLoader());
         SensitiveApis apis = parse(() -> SensitiveApis.load(getClass().getClassLoader())
@@ -275,15 +276,14 @@ abstract class AbstractGenGuardMojo extends AbstractMojo {
                 throw new MojoExecutionException("Invalid GenGuard baseline: " + e.getMessage(), e);
             }
         }
-        SharedGit git = SharedGit.of(session);
         try {
-            LineHistory history = gitHistory ? git.history(project.getBasedir().toPath(), gitOptions()) : LineHistory.NONE;
+            LineHistory history = history();
             List<ExternalFinding> external = dependencyFindings(chosen, history, true, unusedDeclared(), List.of());
             Assessment assessment = new Governance(catalog).assess(request,
                     new Governance.Options(project.getArtifactId(), history, apis, baseline, external));
             assessment.notes().forEach(n -> getLog().info("GenGuard: " + n));
             assessment.errors().forEach(e -> getLog().warn("GenGuard could not analyse " + e));
-            return java.util.Optional.of(new Outcome(assessment, catalog, baselinePath, request.encoding()));
+            return Optional.of(new Outcome(assessment, catalog, baselinePath, request.encoding()));
         } catch (RuntimeException e) {
             throw new MojoExecutionException("GenGuard analysis of " + project.getArtifactId() + " failed: " + e.getMessage(), e);
         }
