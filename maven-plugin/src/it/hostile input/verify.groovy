@@ -6,9 +6,11 @@ assert log.contains('BUILD SUCCESS')
 assert !(log =~ /(?m)^\s+at (dev\.genguard|net\.sourceforge\.pmd|edu\.umd)/) : 'a stack trace reached the build log'
 // The source that does not parse: named, with its line, and the other files still analysed.
 assert log =~ /GenGuard could not analyse pmd: src\/main\/java\/com\/example\/generated\/Broken\.java: .*line 4/
+assert log.contains("in file 'src/main/java/com/example/generated/Broken.java'") : 'processing errors name files relative to the project'
 // The corrupt and truncated class files are reported by name; the good classes were still analysed.
 assert log =~ /GenGuard could not analyse spotbugs: .*Corrupt/
 assert log =~ /GenGuard could not analyse spotbugs: .*Truncated/
+assert log.contains('in target/classes:com/example/Corrupt.class') : 'class file errors name files relative to the project'
 
 def out = new File(basedir, 'target/genguard')
 def json = new JsonSlurper().parse(new File(out, 'genguard.json'))

@@ -172,8 +172,10 @@ public final class PmdRunner {
         }
         List<ScanError> errors = new ArrayList<>();
         for (Report.ProcessingError e : report.getProcessingErrors()) {
-            String file = ReportedPaths.relative(request.baseDir(), Path.of(e.getFileId().getAbsolutePath()));
-            errors.add(new ScanError(EngineKind.PMD, file, firstLine(e.getMsg())));
+            String absolute = e.getFileId().getAbsolutePath();
+            String file = ReportedPaths.relative(request.baseDir(), Path.of(absolute));
+            // PMD names the file by its absolute path in the message too: reports carry no machine's paths.
+            errors.add(new ScanError(EngineKind.PMD, file, firstLine(e.getMsg()).replace(absolute, file)));
         }
         for (Report.ConfigurationError e : report.getConfigurationErrors()) {
             errors.add(new ScanError(EngineKind.PMD, "", "rule " + e.rule().getName() + " is misconfigured: " + e.issue()));

@@ -174,7 +174,9 @@ public final class SpotBugsRunner {
         if (cause != null) {
             text += ": " + describe(cause);
         }
-        return new ScanError(EngineKind.SPOTBUGS, file, text.replaceAll("\\s+", " ").strip());
+        // SpotBugs names class files by absolute path: reports carry no machine's paths.
+        String base = request.baseDir().toAbsolutePath().normalize() + java.io.File.separator;
+        return new ScanError(EngineKind.SPOTBUGS, file, text.replace(base, "").replaceAll("\\s+", " ").strip());
     }
 
     /** The exception, its message and where it was thrown: enough to find the bug without a stack trace. */
