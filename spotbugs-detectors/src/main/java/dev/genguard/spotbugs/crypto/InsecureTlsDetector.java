@@ -157,6 +157,7 @@ public class InsecureTlsDetector extends ValueAnalysisDetector {
             return trustAll(call, sources);
         }
         if (owner.equals("java/lang/System") && name.equals("setProperty") && call.argumentCount() == 2
+                && call.argument(0).constantString() != null
                 && PROTOCOL_PROPERTIES.contains(call.argument(0).constantString())) {
             AbstractValue list = call.argument(1);
             String value = list.constantString();

@@ -250,7 +250,9 @@ public class UnsafeDeserializationDetector extends ValueAnalysisDetector {
         List<AbstractValue> elements = array.elements();
         if (elements != null) {
             for (AbstractValue element : elements) {
-                if (wanted.contains(element.constantString())) {
+                // An element may be unknown or an unset slot (null): only a known constant can be the catch-all.
+                String constant = element == null ? null : element.constantString();
+                if (constant != null && wanted.contains(constant)) {
                     return true;
                 }
             }
