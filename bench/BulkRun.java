@@ -247,7 +247,9 @@ public class BulkRun {
 
     static boolean spotbugsGenGuard(String message, Set<String> detectors) {
         Matcher m = DETECTOR.matcher(message);
-        return message.contains("dev.genguard") || (m.find() && detectors.contains(m.group(1)));
+        // "GenGuard: cannot analyse ...": a GenGuard detector caught an exception of its own and logged it.
+        return message.contains("dev.genguard") || message.startsWith("GenGuard:")
+                || (m.find() && detectors.contains(m.group(1)));
     }
 
     /** True when the frame that threw (first non-JDK frame) or any frame before the first engine frame is ours. */
@@ -467,7 +469,7 @@ public class BulkRun {
                             v.put("scanFailed", "1");
                         }
                         String where = gav + " | " + p[3] + " | " + p[2] + " | " + p[4];
-                        if (p[1].equals("GENGUARD")) {
+                        if (p[1].equals("GENGUARD") || p[4].startsWith("GenGuard:") || p[4].contains("dev.genguard")) {
                             ggErrors.add(where);
                             gg++;
                         } else {
