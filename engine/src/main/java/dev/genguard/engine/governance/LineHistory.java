@@ -6,6 +6,7 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 
 /** What version control says about a module's files; implemented over git, or absent. */
+@FunctionalInterface
 public interface LineHistory {
 
     /**
@@ -18,29 +19,18 @@ public interface LineHistory {
     }
 
     /** No version control: no AI lines, no owners. */
-    LineHistory NONE = new LineHistory() {
-        @Override
-        public SortedMap<Integer, Origin> aiLines(String file) {
-            return new TreeMap<>();
-        }
-
-        @Override
-        public Optional<String> owner(String file, int beginLine, int endLine) {
-            return Optional.empty();
-        }
-
-        @Override
-        public List<String> notes() {
-            return List.of();
-        }
-    };
+    LineHistory NONE = file -> new TreeMap<>();
 
     /** Lines of the file (relative to the module) whose last change carries an AI trailer, by line. */
     SortedMap<Integer, Origin> aiLines(String file);
 
-    /** Who owns these lines: the CODEOWNERS entry of the file, else the last author of the lines. */
-    Optional<String> owner(String file, int beginLine, int endLine);
+    /** Who owns these lines: the CODEOWNERS entry of the file, else the last author of the lines; none by default. */
+    default Optional<String> owner(String file, int beginLine, int endLine) {
+        return Optional.empty();
+    }
 
-    /** What could not be read, once each. */
-    List<String> notes();
+    /** What could not be read, once each; nothing by default. */
+    default List<String> notes() {
+        return List.of();
+    }
 }

@@ -19,7 +19,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
@@ -165,25 +164,12 @@ class DependencyGuardTest {
     }
 
     private static LineHistory aiLines(int... lines) {
-        return new LineHistory() {
-            @Override
-            public SortedMap<Integer, Origin> aiLines(String file) {
-                SortedMap<Integer, Origin> ai = new TreeMap<>();
-                for (int line : lines) {
-                    ai.put(line, new Origin("0123456789abcdef", new AiTag("Copilot", "", "", "")));
-                }
-                return ai;
+        return file -> {
+            SortedMap<Integer, LineHistory.Origin> ai = new TreeMap<>();
+            for (int line : lines) {
+                ai.put(line, new LineHistory.Origin("0123456789abcdef", new AiTag("Copilot", "", "", "")));
             }
-
-            @Override
-            public Optional<String> owner(String file, int beginLine, int endLine) {
-                return Optional.empty();
-            }
-
-            @Override
-            public List<String> notes() {
-                return List.of();
-            }
+            return ai;
         };
     }
 }

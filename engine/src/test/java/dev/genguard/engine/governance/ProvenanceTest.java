@@ -66,11 +66,6 @@ class ProvenanceTest {
         public Optional<String> owner(String file, int beginLine, int endLine) {
             return Optional.of("@team-" + file.substring(2, 3).toLowerCase());
         }
-
-        @Override
-        public List<String> notes() {
-            return List.of();
-        }
     };
 
     @Test
@@ -97,13 +92,13 @@ class ProvenanceTest {
         for (int f = 0; f < 2_000; f++) {
             sources.put("src/F" + f + ".java", b + "}\n");
         }
-        LineHistory history = FakeHistory.of(file -> {
+        LineHistory history = file -> {
             SortedMap<Integer, LineHistory.Origin> lines = new TreeMap<>();
             for (int m = 0; m < 10; m++) {
                 lines.put(4 + 4 * m, new LineHistory.Origin("c" + m, AiTag.UNKNOWN));
             }
             return lines;
-        });
+        };
         Provenance p = Provenance.detect(SourceIndex.of(sources), history);
         assertThat(p.regions()).hasSize(20_000);
         for (int f = 0; f < 2_000; f++) {
