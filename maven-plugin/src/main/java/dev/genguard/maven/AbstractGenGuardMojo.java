@@ -278,7 +278,7 @@ abstract class AbstractGenGuardMojo extends AbstractMojo {
         }
         try {
             LineHistory history = history();
-            List<ExternalFinding> external = dependencyFindings(chosen, history, true, unusedDeclared(), List.of());
+            List<ExternalFinding> external = dependencyFindings(chosen, history, unusedDeclared());
             Assessment assessment = new Governance(catalog).assess(request,
                     new Governance.Options(project.getArtifactId(), history, apis, baseline, external));
             assessment.notes().forEach(n -> getLog().info("GenGuard: " + n));
@@ -357,21 +357,18 @@ abstract class AbstractGenGuardMojo extends AbstractMojo {
     }
 
     /**
-     * The dependency guard's findings for the module: declarations and repositories always; resolved (transitive)
-     * dependencies when {@code resolvedDone}; unused declarations when {@code unused} is given.
+     * The dependency guard's findings for a module Maven has resolved: declarations, repositories, the resolved
+     * (transitive) dependencies, and unused declarations when {@code unused} is given.
      */
-    protected List<ExternalFinding> dependencyFindings(Profile chosen, LineHistory history, boolean resolvedDone,
-                                                       List<Coordinate> unused,
-                                                       List<DependencyModel.Unresolved> unresolved)
+    private List<ExternalFinding> dependencyFindings(Profile chosen, LineHistory history, List<Coordinate> unused)
             throws MojoExecutionException {
         if (!dependencyChecks) {
             return List.of();
         }
         DependencyModels models = new DependencyModels(project);
         List<DependencyModel.Declared> declared = models.declared();
-        DependencyModel model = new DependencyModel(declared, resolvedDone ? models.resolved(declared) : List.of(),
-                unresolved, models.repositories(), unused);
-        return guard(chosen, history, models, model);
+        return guard(chosen, history, models, new DependencyModel(declared, models.resolved(declared), List.of(),
+                models.repositories(), unused));
     }
 
     /** Runs the dependency guard over a model built from {@code models}. */

@@ -10,6 +10,7 @@ import dev.genguard.engine.governance.LineHistory;
 import dev.genguard.engine.report.ConsoleReport;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Component;
@@ -48,9 +49,13 @@ public class DependenciesMojo extends AbstractGatingMojo {
         Severity threshold = parse(() -> Severity.parse(failOnSeverity), "failOnSeverity");
         Profile chosen = parse(() -> Profile.parse(profile), "profile");
         LineHistory history = history();
+        DependencyModels models = new DependencyModels(project);
+        List<DependencyModel.Declared> declared = models.declared();
+        List<DependencyModel.Repository> repositories = models.repositories();
 
-        List<ExternalFinding> declared = dependencyFindings(chosen, history, false, null, List.of());
-        report("declared", declared, threshold);
+        List<ExternalFinding> beforeResolution = guard(chosen, history, models,
+                new DependencyModel(declared, List.of(), List.of(), repositories, null));
+        report("declared", beforeResolution, threshold);
 
         DependencyResolutionResult result;
         List<DependencyModel.Unresolved> unresolved = new ArrayList<>();
@@ -58,49 +63,33 @@ public class DependenciesMojo extends AbstractGatingMojo {
             result = resolver.resolve(new DefaultDependencyResolutionRequest(project, session.getRepositorySession()));
         } catch (DependencyResolutionException e) {
             result = e.getResult();
-            DependencyModels models = new DependencyModels(project);
-            for (DependencyModel.Declared d : models.declared()) {
+            for (DependencyModel.Declared d : declared) {
                 reason(result, d).ifPresent(reason -> unresolved.add(new DependencyModel.Unresolved(d, reason)));
             }
         }
-        List<ExternalFinding> all = new ArrayList<>(dependencyFindings(chosen, history, result, unresolved));
-        all.removeIf(f -> declared.stream().anyMatch(d -> d.finding().equals(f.finding())));
-        report("resolved", all, threshold);
+        // The graph the resolver built gives the transitive dependencies; the declarations were reported already.
+        List<DependencyModel.Resolved> resolved = result == null || result.getDependencyGraph() == null ? List.of()
+                : models.resolved(result.getDependencyGraph(), declared);
+        List<ExternalFinding> afterResolution = new ArrayList<>(guard(chosen, history, models,
+                new DependencyModel(declared, resolved, unresolved, repositories, null)));
+        afterResolution.removeIf(f -> beforeResolution.stream().anyMatch(d -> d.finding().equals(f.finding())));
+        report("resolved", afterResolution, threshold);
     }
 
     /** The declaration's resolution error, if Maven could not resolve it. */
-    private static java.util.Optional<String> reason(DependencyResolutionResult result, DependencyModel.Declared d) {
+    private static Optional<String> reason(DependencyResolutionResult result, DependencyModel.Declared d) {
         if (result == null) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         for (Dependency u : result.getUnresolvedDependencies()) {
             if (u.getArtifact().getGroupId().equals(d.coordinate().groupId())
                     && u.getArtifact().getArtifactId().equals(d.coordinate().artifactId())) {
                 List<Exception> errors = result.getResolutionErrors(u);
                 String why = errors == null || errors.isEmpty() ? "not found" : firstLine(errors.get(0).getMessage());
-                return java.util.Optional.of(why);
+                return Optional.of(why);
             }
         }
-        return java.util.Optional.empty();
-    }
-
-    private List<ExternalFinding> dependencyFindings(Profile chosen, LineHistory history, DependencyResolutionResult result,
-                                                     List<DependencyModel.Unresolved> unresolved)
-            throws MojoExecutionException {
-        // The graph the resolver built, for transitive dependencies; the declarations were checked already.
-        if (result == null || result.getDependencyGraph() == null) {
-            return dependencyFindings(chosen, history, false, null, unresolved);
-        }
-        return withGraph(chosen, history, result, unresolved);
-    }
-
-    private List<ExternalFinding> withGraph(Profile chosen, LineHistory history, DependencyResolutionResult result,
-                                            List<DependencyModel.Unresolved> unresolved) throws MojoExecutionException {
-        DependencyModels models = new DependencyModels(project);
-        List<DependencyModel.Declared> declaredDeps = models.declared();
-        DependencyModel model = new DependencyModel(declaredDeps, models.resolved(result.getDependencyGraph(), declaredDeps),
-                unresolved, models.repositories(), null);
-        return guard(chosen, history, models, model);
+        return Optional.empty();
     }
 
     /** Prints the findings and fails on those at or above the threshold that no reasoned suppression accepts. */
