@@ -143,6 +143,9 @@ public class BulkRun {
             out.append("timeout\t").append(timedOut ? 1 : 0).append('\n');
             int gg = 0;
             int own = 0;
+            if (failure instanceof OutOfMemoryError) {
+                out.append("outOfMemory\t1\n");
+            }
             if (failure != null) {
                 boolean ours = raisedByGenGuard(failure);
                 out.append("error\t").append(ours ? "GENGUARD" : "ENGINE").append("\tscanner\t-\tscan failed: ")
@@ -168,6 +171,9 @@ public class BulkRun {
                         String[] pmd = pmdDetail(src.resolve(e.file()), jar);
                         kind = pmd[0];
                         detail = e.message() + " | " + pmd[1];
+                    } else if (e.message().contains(" stopped at its budget (")) {
+                        // A GenGuard analysis that kept its budget: one line, by design, not an error.
+                        kind = "BUDGET";
                     } else if (e.engine() == EngineKind.SPOTBUGS) {
                         kind = spotbugsGenGuard(e.message(), genguardDetectors) ? "GENGUARD" : "ENGINE";
                     } else {
@@ -175,7 +181,7 @@ public class BulkRun {
                     }
                     if (kind.equals("GENGUARD")) {
                         gg++;
-                    } else {
+                    } else if (!kind.equals("BUDGET")) {
                         own++;
                     }
                     out.append("error\t").append(kind).append('\t').append(e.engine().id()).append('\t')
@@ -448,6 +454,8 @@ public class BulkRun {
         List<double[]> heapPerLines = new ArrayList<>();
         List<String> timeoutList = new ArrayList<>();
         List<String> failedScans = new ArrayList<>();
+        List<String> outOfMemory = new ArrayList<>();
+        List<String> budgetStops = new ArrayList<>();
         long failedLines = 0, failedClasses = 0;
         for (String gav : gavs) {
             Path f = work.resolve("results").resolve(key(gav) + ".txt");
@@ -469,7 +477,9 @@ public class BulkRun {
                             v.put("scanFailed", "1");
                         }
                         String where = gav + " | " + p[3] + " | " + p[2] + " | " + p[4];
-                        if (p[1].equals("GENGUARD") || p[4].startsWith("GenGuard:") || p[4].contains("dev.genguard")) {
+                        if (p[1].equals("BUDGET")) {
+                            budgetStops.add(where);
+                        } else if (p[1].equals("GENGUARD") || p[4].startsWith("GenGuard:") || p[4].contains("dev.genguard")) {
                             ggErrors.add(where);
                             gg++;
                         } else {
@@ -502,6 +512,9 @@ public class BulkRun {
             if (v.get("timeout").equals("1")) {
                 timeouts++;
                 timeoutList.add(gav);
+            }
+            if (v.containsKey("outOfMemory")) {
+                outOfMemory.add(gav + " (" + c + " classes, " + l + " lines)");
             }
             if (v.containsKey("scanFailed")) {
                 failedScans.add(gav);
@@ -555,6 +568,9 @@ public class BulkRun {
         System.out.printf("| engine-own processing errors | %d (%s) |%n", ownTotal,
                 ownErrors.entrySet().stream().map(e -> e.getKey() + " " + e.getValue().size()).toList());
         System.out.printf("| analysis timeouts | %d %s |%n", timeouts, timeoutList);
+        System.out.printf("| out of heap (OutOfMemoryError under this -Xmx) | %d %s |%n", outOfMemory.size(), outOfMemory);
+        System.out.printf("| analyses stopped at their budget (one line each; no findings for that method or the rest of that class) | %d |%n",
+                budgetStops.size());
         System.out.printf("| scans that threw (artifact not analysed: no findings, SpotBugs not run) | %d %s: %,d lines, %,d classes |%n%n",
                 failedScans.size(), failedScans, failedLines, failedClasses);
         heapPerLines.sort((a, b) -> Double.compare(a[0], b[0]));
@@ -571,6 +587,9 @@ public class BulkRun {
 
         System.out.printf("## Errors from GenGuard code (%d)%n%n", ggErrors.size());
         ggErrors.forEach(e -> System.out.println("- " + e));
+        System.out.println();
+        System.out.printf("## Analyses stopped at their budget (%d)%n%n", budgetStops.size());
+        budgetStops.forEach(e -> System.out.println("- " + e));
         System.out.println();
         System.out.printf("## Noise map (profile all, %,d non-blank Java lines, %,d classes)%n%n", lines, classes);
         System.out.println("| rule | engine | findings | per 1,000 lines | per 1,000 classes |");

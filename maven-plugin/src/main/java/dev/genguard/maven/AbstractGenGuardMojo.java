@@ -286,7 +286,20 @@ abstract class AbstractGenGuardMojo extends AbstractMojo {
             return Optional.of(new Outcome(assessment, catalog, baselinePath, request.encoding()));
         } catch (RuntimeException e) {
             throw new MojoExecutionException("GenGuard analysis of " + project.getArtifactId() + " failed: " + e.getMessage(), e);
+        } catch (OutOfMemoryError e) {
+            // The analysis' data is unreachable once this frame is left: Maven can still report the failure.
+            throw new MojoExecutionException(outOfMemory(project.getArtifactId(), Runtime.getRuntime().maxMemory()), e);
         }
+    }
+
+    /**
+     * What to do when the analysis does not fit the heap: Maven's JVM runs it, so Maven needs more heap. About 1 GB
+     * per 100,000 lines of the largest module is always enough (docs/bulk.md).
+     */
+    static String outOfMemory(String module, long maxHeap) {
+        return "GenGuard ran out of Java heap analysing " + module + " (maximum heap " + (maxHeap >> 20) + " MiB). GenGuard"
+                + " runs inside Maven's JVM: give Maven more heap, e.g. MAVEN_OPTS=\"-Xmx2g\" or -Xmx2g in"
+                + " .mvn/jvm.config (see the README, \"Memory\")";
     }
 
     /** Declared dependencies no compiled class uses, or null when the goal does not analyse them. */

@@ -33,6 +33,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * Runs SpotBugs in-process over compiled classes with only the given plugins' detectors reporting
@@ -135,7 +136,14 @@ public final class SpotBugsRunner {
     private static EngineResult collect(Request request, BugCollectionBugReporter reporter, Set<String> pluginIds,
                                         DetectorFactoryCollection factories) {
         List<RawFinding> findings = new ArrayList<>();
+        List<ScanError> skipped = new ArrayList<>();
         for (BugInstance bug : reporter.getBugCollection().getCollection()) {
+            if (bug.getType().equals(SKIPPED_CLASS_TOO_BIG)) {
+                String cls = bug.getPrimaryClass() == null ? "" : bug.getPrimaryClass().getClassName();
+                skipped.add(new ScanError(EngineKind.SPOTBUGS, classFile(request, cls), "SpotBugs skipped class " + cls
+                        + ": over 1,000,000 bytes or 1,000 methods, no detector analysed it"));
+                continue;
+            }
             var pattern = factories.lookupBugPattern(bug.getType());
             if (pattern == null) {
                 continue;
@@ -145,13 +153,19 @@ public final class SpotBugsRunner {
                         Math.max(line.getEndLine(), 0), bug.getMessageWithoutPrefix(), bug.getPriority()));
             }
         }
-        List<ScanError> errors = reporter.getQueuedErrors().stream()
-                .sorted(Comparator.comparingInt(AbstractBugReporter.Error::getSequence))
-                .map(e -> error(request, e.getMessage(), e.getCause()))
+        List<ScanError> errors = Stream.concat(skipped.stream(), reporter.getQueuedErrors().stream()
+                        .sorted(Comparator.comparingInt(AbstractBugReporter.Error::getSequence))
+                        .map(e -> error(request, e.getMessage(), e.getCause())))
                 .distinct()
                 .toList();
         return new EngineResult(findings, errors);
     }
+
+    /**
+     * What FindBugs2 reports, as a bug, for a class it leaves out of the analysis because it is too big
+     * ({@code AnalysisContext.isTooBig}: over 1,000,000 bytes or 1,000 methods); a processing error for GenGuard.
+     */
+    static final String SKIPPED_CLASS_TOO_BIG = "SKIPPED_CLASS_TOO_BIG";
 
     /** "Exception analyzing CLASS using detector DETECTOR": what FindBugs2 logs when a detector throws. */
     private static final Pattern DETECTOR_FAILURE = Pattern.compile("Exception analyzing (\\S+) using detector (\\S+)");

@@ -57,6 +57,7 @@ public final class ValueAnalysis {
     private final Map<String, Optional<List<AbstractValue>>> staticArrays = new HashMap<>();
     /** By class: the merged arguments of every call site of each of its private methods, by name+desc. */
     private final Map<String, Map<String, List<AbstractValue>>> callSiteArguments = new HashMap<>();
+    private long visits;
 
     private ValueAnalysis(ClassSource source) {
         this.source = source;
@@ -77,10 +78,44 @@ public final class ValueAnalysis {
         return new MethodValues(owner, method, run(owner, method, arguments, SUMMARY_DEPTH));
     }
 
+    /**
+     * Fixpoint visits of all analyses of this instance so far (helper summaries included); detectors keep their
+     * per-class budget ({@link AnalysisBudget#MAX_CLASS_VISITS}) with it.
+     */
+    public long visits() {
+        return visits;
+    }
+
     private Frame<AbstractValue>[] run(ClassNode owner, MethodNode method, List<AbstractValue> arguments, int budget)
             throws AnalyzerException {
+        String tooLarge = AnalysisBudget.frameSlots(method);
+        if (tooLarge != null) {
+            throw new AnalysisBudget.Exceeded(tooLarge);
+        }
+        long limit = AnalysisBudget.visits(method);
         ValueInterpreter interpreter = new ValueInterpreter(this, method, arguments, budget);
         Analyzer<AbstractValue> analyzer = new Analyzer<>(interpreter) {
+            /** This method's own visits; a helper summary computed meanwhile counts in {@link #visits} only. */
+            private long own;
+
+            @Override
+            protected void newControlFlowEdge(int insnIndex, int successorIndex) {
+                count();
+            }
+
+            @Override
+            protected boolean newControlFlowExceptionEdge(int insnIndex, int successorIndex) {
+                count();
+                return true;
+            }
+
+            private void count() {
+                visits++;
+                if (++own > limit) {
+                    throw new VisitsExceeded();
+                }
+            }
+
             @Override
             protected Frame<AbstractValue> newFrame(int numLocals, int numStack) {
                 return new ValueFrame(numLocals, numStack);
@@ -91,7 +126,25 @@ public final class ValueAnalysis {
                 return new ValueFrame(frame);
             }
         };
-        return analyzer.analyze(owner.name, method);
+        try {
+            return analyzer.analyze(owner.name, method);
+        } catch (AnalyzerException e) {
+            // ASM wraps what a callback throws in an AnalyzerException of its own.
+            if (e.getCause() instanceof VisitsExceeded) {
+                throw new AnalysisBudget.Exceeded("more than " + AnalysisBudget.MAX_VISITS_PER_INSTRUCTION
+                        + " visits per instruction");
+            }
+            throw e;
+        }
+    }
+
+    /** Thrown out of ASM's fixpoint when it takes more visits than the method's budget. */
+    private static final class VisitsExceeded extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        VisitsExceeded() {
+            super(null, null, false, false);
+        }
     }
 
     // ---- static final fields ----

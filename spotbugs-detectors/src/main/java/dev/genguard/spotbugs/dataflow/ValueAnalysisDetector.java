@@ -26,6 +26,9 @@ public abstract class ValueAnalysisDetector implements Detector {
     protected final BugAccumulator bugAccumulator;
     protected final SpotBugsClassSource classes = new SpotBugsClassSource();
     protected final ValueAnalysis values = ValueAnalysis.of(classes);
+    /** {@link #visits()} when the current class began, and whether the class ran out of its budget. */
+    private long classStart;
+    private boolean classOverBudget;
 
     protected ValueAnalysisDetector(BugReporter bugReporter) {
         this.bugReporter = bugReporter;
@@ -65,6 +68,7 @@ public abstract class ValueAnalysisDetector implements Detector {
         if (cls == null) {
             return;
         }
+        startClass();
         visitClass(classContext, cls);
         bugAccumulator.reportAccumulatedBugs();
     }
@@ -74,14 +78,54 @@ public abstract class ValueAnalysisDetector implements Detector {
         // Findings are reported per class.
     }
 
-    /** The values of a method, or null when its bytecode cannot be analysed (logged as an analysis error). */
+    /**
+     * The values of a method, or null when its bytecode cannot be analysed (logged as an analysis error) or the
+     * analysis is over its {@link AnalysisBudget budget} (one line for the method, or one for the rest of its class).
+     */
     protected MethodValues analyze(ClassNode cls, MethodNode method) {
+        if (classOverBudget(cls)) {
+            return null;
+        }
         try {
             return values.analyze(cls, method);
+        } catch (AnalysisBudget.Exceeded e) {
+            overBudget("value", cls, method, e.getMessage());
+            return null;
         } catch (AnalyzerException | RuntimeException e) {
             bugReporter.logError("GenGuard: cannot analyse " + cls.name + "." + method.name + method.desc, e);
             return null;
         }
+    }
+
+    /** The fixpoint visits of this detector's analyses so far, which its per-class budget counts. */
+    protected long visits() {
+        return values.visits();
+    }
+
+    private void startClass() {
+        classStart = visits();
+        classOverBudget = false;
+    }
+
+    /**
+     * Whether the current class has used up its {@link AnalysisBudget#MAX_CLASS_VISITS budget}; says so once per
+     * class. Detectors that analyse methods without {@link #analyze} ask before each method.
+     */
+    protected boolean classOverBudget(ClassNode cls) {
+        if (!classOverBudget && visits() - classStart > AnalysisBudget.MAX_CLASS_VISITS) {
+            classOverBudget = true;
+            bugReporter.logError("GenGuard: " + getClass().getSimpleName() + ": analysis of class "
+                    + cls.name.replace('/', '.') + " stopped at its budget (more than " + AnalysisBudget.MAX_CLASS_VISITS
+                    + " visits); no findings for its remaining methods");
+        }
+        return classOverBudget;
+    }
+
+    /** Logs the one line of a method whose analysis stopped at its budget. */
+    protected void overBudget(String analysis, ClassNode cls, MethodNode method, String reason) {
+        bugReporter.logError("GenGuard: " + getClass().getSimpleName() + ": " + analysis + " analysis of "
+                + cls.name.replace('/', '.') + "." + method.name
+                + " stopped at its budget (" + reason + "); no findings for this method");
     }
 
     /** Whether the method holds a call the predicate accepts. */

@@ -1,5 +1,6 @@
 package dev.genguard.spotbugs.taint;
 
+import dev.genguard.spotbugs.dataflow.AnalysisBudget;
 import dev.genguard.spotbugs.dataflow.ClassSource;
 import dev.genguard.spotbugs.dataflow.ValueAnalysis;
 import java.util.ArrayDeque;
@@ -34,9 +35,10 @@ import org.objectweb.asm.tree.analysis.AnalyzerException;
  * {@link TaintInterpreter}); unlike ASM's {@code Analyzer} it decides each branch: a condition that folds to a
  * constant follows one edge only (dead branches, switches on constants, constant ternaries), and on the edge where
  * a validator held ({@code if (ALLOWED.contains(name))}) the checked variable is clean. The cost is bounded:
- * methods over {@link #MAX_INSTRUCTIONS} instructions are not analysed, over {@link #MAX_SUMMARISED_INSTRUCTIONS}
- * not summarised, and an analysis that visits more than
- * {@link #MAX_VISITS_PER_INSTRUCTION} times each instruction gives up on the method (no findings, never wrong ones).
+ * methods over {@link #MAX_INSTRUCTIONS} instructions or {@link AnalysisBudget#MAX_FRAME_SLOTS} frame slots are not
+ * analysed, over {@link #MAX_SUMMARISED_INSTRUCTIONS} not summarised, and an analysis that visits more than
+ * {@link AnalysisBudget#MAX_VISITS_PER_INSTRUCTION} times each instruction gives up on the method (no findings, never
+ * wrong ones).
  *
  * <p>Summaries are context-insensitive: a method of the analysed code is analysed once with each parameter as its
  * own label, which gives which parameters reach its result, whether a source does, and which parameters reach a
@@ -47,7 +49,6 @@ import org.objectweb.asm.tree.analysis.AnalyzerException;
 final class TaintAnalysis {
 
     static final int MAX_INSTRUCTIONS = 20_000;
-    static final int MAX_VISITS_PER_INSTRUCTION = 20;
     /** Larger methods of the analysed code get no summary (the default propagation stands in). */
     static final int MAX_SUMMARISED_INSTRUCTIONS = 2000;
     static final int MAX_DEPTH = 3;
@@ -66,6 +67,8 @@ final class TaintAnalysis {
     private int depth;
     /** How often a summary or field taint was refused for depth; see {@link #summary}. */
     private int cutOffs;
+    /** Fixpoint visits so far, summaries included: the detector's per-class budget counts them. */
+    private long visits;
 
     TaintAnalysis(TaintRules rules, ClassSource classes) {
         this.rules = rules;
@@ -99,6 +102,10 @@ final class TaintAnalysis {
             overBudget.accept(run.overBudget);
         }
         return new ArrayList<>(run.findings.values());
+    }
+
+    long visits() {
+        return visits;
     }
 
     private static final java.util.regex.Pattern ABSOLUTE_WITH_HOST =
@@ -456,6 +463,12 @@ final class TaintAnalysis {
             }
             return;
         }
+        String tooLarge = AnalysisBudget.frameSlots(m);
+        if (tooLarge != null) {
+            run.gaveUp = true;
+            run.overBudget = tooLarge;
+            return;
+        }
         TaintInterpreter in = new TaintInterpreter(this, run);
         TaintFrame[] frames = new TaintFrame[n];
         // Frames live on real instructions only: a jump to a label, line number or frame node lands on the next real
@@ -489,7 +502,7 @@ final class TaintAnalysis {
         BitSet queued = new BitSet(n);
         work.add(first);
         queued.set(first);
-        long budget = (long) n * MAX_VISITS_PER_INSTRUCTION + 1000;
+        long budget = AnalysisBudget.visits(m);
         Merger merger = (label, frame, exception, owned) -> {
             int target = real[label];
             if (target == n) {
@@ -513,9 +526,10 @@ final class TaintAnalysis {
         // Sinks are checked at every visit: frames only grow towards the fixpoint and a check only finds more with
         // more taint, so what an early visit finds the final frames would find too.
         while (!work.isEmpty()) {
+            visits++;
             if (--budget < 0) {
                 run.gaveUp = true;
-                run.overBudget = "more than " + MAX_VISITS_PER_INSTRUCTION + " visits per instruction";
+                run.overBudget = "more than " + AnalysisBudget.MAX_VISITS_PER_INSTRUCTION + " visits per instruction";
                 run.findings.clear();
                 return;
             }

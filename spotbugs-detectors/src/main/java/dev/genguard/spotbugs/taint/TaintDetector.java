@@ -115,16 +115,22 @@ public class TaintDetector extends ValueAnalysisDetector {
     }
 
     @Override
+    protected long visits() {
+        return super.visits() + analysis.visits();
+    }
+
+    @Override
     protected void visitClass(ClassContext classContext, ClassNode cls) {
         for (MethodNode method : cls.methods) {
             if (!mayReport(cls, method)) {
                 continue;
             }
+            if (classOverBudget(cls)) {
+                return;
+            }
             List<TaintAnalysis.Finding> findings;
             try {
-                findings = analysis.findings(cls, method, reason -> bugReporter.logError("GenGuard: taint analysis of "
-                        + cls.name.replace('/', '.') + "." + method.name + " stopped at its budget (" + reason
-                        + "); no findings for this method"));
+                findings = analysis.findings(cls, method, reason -> overBudget("taint", cls, method, reason));
             } catch (AnalyzerException | RuntimeException e) {
                 bugReporter.logError("GenGuard: cannot analyse " + cls.name + "." + method.name + method.desc, e);
                 continue;

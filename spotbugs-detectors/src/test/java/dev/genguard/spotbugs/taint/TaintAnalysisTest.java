@@ -98,6 +98,19 @@ class TaintAnalysisTest {
         assertThat(reasons).isEmpty();
     }
 
+    @Test
+    void aMethodWhoseFramesWouldBeTooLargeReportsNothingAndSaysWhy() throws Exception {
+        TestClassSource source = new TestClassSource("dev/genguard/spotbugs/taint/samples/");
+        ClassNode cls = source.lookupClass(SAMPLES);
+        MethodNode sink = cls.methods.stream().filter(m -> m.name.equals("badHelperSink")).findFirst().orElseThrow();
+        MethodNode wide = new MethodNode(sink.access, sink.name, sink.desc, sink.signature, null);
+        sink.accept(wide);
+        wide.maxLocals = (int) (dev.genguard.spotbugs.dataflow.AnalysisBudget.MAX_FRAME_SLOTS / wide.instructions.size()) + 1;
+        List<String> reasons = new ArrayList<>();
+        assertThat(new TaintAnalysis(sampleRules(), source).findings(cls, wide, reasons::add)).isEmpty();
+        assertThat(reasons).singleElement().asString().endsWith("over the limit of 8000000 frame slots");
+    }
+
     private static List<TaintAnalysis.Finding> findings(String name) throws Exception {
         TestClassSource source = new TestClassSource("dev/genguard/spotbugs/taint/samples/");
         ClassNode cls = source.lookupClass(SAMPLES);
