@@ -479,7 +479,7 @@ public class BulkRun {
                         String where = gav + " | " + p[3] + " | " + p[2] + " | " + p[4];
                         if (p[1].equals("BUDGET")) {
                             budgetStops.add(where);
-                        } else if (p[1].equals("GENGUARD") || p[4].startsWith("GenGuard:") || p[4].contains("dev.genguard")) {
+                        } else if (p[1].equals("GENGUARD")) {
                             ggErrors.add(where);
                             gg++;
                         } else {

@@ -128,6 +128,14 @@ public final class SpotBugsRunner {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException("SpotBugs analysis interrupted", e);
+            } catch (RuntimeException e) {
+                // SpotBugs wraps what its analysis threads throw, an OutOfMemoryError too: callers must see that
+                // one as what it is, to say how much heap is missing instead of "Exception was thrown during analysis".
+                OutOfMemoryError oom = outOfMemoryIn(e);
+                if (oom != null) {
+                    throw oom;
+                }
+                throw e;
             }
             return collect(request, reporter, pluginIds, factories);
         }
@@ -166,6 +174,17 @@ public final class SpotBugsRunner {
      * ({@code AnalysisContext.isTooBig}: over 1,000,000 bytes or 1,000 methods); a processing error for GenGuard.
      */
     static final String SKIPPED_CLASS_TOO_BIG = "SKIPPED_CLASS_TOO_BIG";
+
+    /** The OutOfMemoryError among the causes of {@code t}, or null (bounded: a cause chain may be a cycle). */
+    static OutOfMemoryError outOfMemoryIn(Throwable t) {
+        Throwable c = t;
+        for (int depth = 0; depth < 32 && c != null; depth++, c = c.getCause() == c ? null : c.getCause()) {
+            if (c instanceof OutOfMemoryError oom) {
+                return oom;
+            }
+        }
+        return null;
+    }
 
     /** "Exception analyzing CLASS using detector DETECTOR": what FindBugs2 logs when a detector throws. */
     private static final Pattern DETECTOR_FAILURE = Pattern.compile("Exception analyzing (\\S+) using detector (\\S+)");

@@ -1,6 +1,7 @@
 package dev.genguard.engine.spotbugs;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.genguard.engine.EngineKind;
 import dev.genguard.engine.EngineResult;
@@ -30,20 +31,37 @@ class SpotBugsRunnerErrorsTest {
     @TempDir
     static Path dir;
 
+    private static Path plugin;
     private static EngineResult result;
 
     @BeforeAll
     static void analyseWithAThrowingDetector() throws IOException {
-        Path plugin = dir.resolve("throwing-plugin.jar");
+        plugin = dir.resolve("throwing-plugin.jar");
         writePlugin(plugin);
-        Path classes = dir.resolve("classes");
-        for (Class<?> c : List.of(ThrowingDetector.Victim.class, ThrowingDetector.Logged.class, SpotBugsRunnerErrorsTest.class)) {
+        result = SpotBugsRunner.run(request(classes("classes", ThrowingDetector.Victim.class, ThrowingDetector.Logged.class,
+                SpotBugsRunnerErrorsTest.class)));
+    }
+
+    @Test
+    void runningOutOfHeapIsAnOutOfMemoryErrorNotAWrappedAnalysisFailure() throws IOException {
+        // SpotBugs wraps what its analysis throws in an AnalysisException; the caller must see the heap ran out.
+        assertThatThrownBy(() -> SpotBugsRunner.run(request(classes("exhausting", ThrowingDetector.Exhausting.class))))
+                .isInstanceOf(OutOfMemoryError.class).hasMessage("deliberate: Java heap space");
+    }
+
+    private static Path classes(String name, Class<?>... copied) throws IOException {
+        Path classes = dir.resolve(name);
+        for (Class<?> c : copied) {
             Path relative = Path.of(c.getName().replace('.', '/') + ".class");
             Files.createDirectories(classes.resolve(relative).getParent());
             Files.copy(TEST_CLASSES.resolve(relative), classes.resolve(relative));
         }
-        result = SpotBugsRunner.run(new SpotBugsRunner.Request(List.of(classes), List.of(), List.of(TEST_SOURCES),
-                Path.of(""), List.of(plugin), "default"));
+        return classes;
+    }
+
+    private static SpotBugsRunner.Request request(Path classes) {
+        return new SpotBugsRunner.Request(List.of(classes), List.of(), List.of(TEST_SOURCES), Path.of(""), List.of(plugin),
+                "default");
     }
 
     @Test
@@ -98,7 +116,8 @@ class SpotBugsRunnerErrorsTest {
         try (OutputStream file = Files.newOutputStream(jar); JarOutputStream out = new JarOutputStream(file)) {
             put(out, "findbugs.xml", findbugs.getBytes(StandardCharsets.UTF_8));
             put(out, "messages.xml", messages.getBytes(StandardCharsets.UTF_8));
-            for (Class<?> c : List.of(ThrowingDetector.class, ThrowingDetector.Victim.class, ThrowingDetector.Logged.class)) {
+            for (Class<?> c : List.of(ThrowingDetector.class, ThrowingDetector.Victim.class, ThrowingDetector.Logged.class,
+                    ThrowingDetector.Exhausting.class)) {
                 String name = c.getName().replace('.', '/') + ".class";
                 put(out, name, Files.readAllBytes(TEST_CLASSES.resolve(name)));
             }

@@ -5,8 +5,8 @@ import edu.umd.cs.findbugs.Detector;
 import edu.umd.cs.findbugs.ba.ClassContext;
 
 /**
- * A test-only SpotBugs detector that crashes on {@link Victim} and logs a caught problem on {@link Logged}, as a
- * detector with a bug would; packaged into a plugin jar by {@link SpotBugsRunnerErrorsTest}.
+ * A test-only SpotBugs detector that crashes on {@link Victim}, runs out of heap on {@link Exhausting} and logs a
+ * caught problem on {@link Logged}, as a detector with a bug would; packaged into a plugin jar by {@link SpotBugsRunnerErrorsTest}.
  */
 public class ThrowingDetector implements Detector {
 
@@ -21,6 +21,9 @@ public class ThrowingDetector implements Detector {
         String name = classContext.getJavaClass().getClassName();
         if (name.equals(Victim.class.getName())) {
             throw new IllegalStateException("deliberate failure on " + classContext.getJavaClass().getSourceFileName());
+        }
+        if (name.equals(Exhausting.class.getName())) {
+            throw new OutOfMemoryError("deliberate: Java heap space");
         }
         if (name.equals(Logged.class.getName())) {
             bugReporter.logError("GenGuard test: cannot analyse " + name, new ArithmeticException("caught and logged"));
@@ -37,6 +40,10 @@ public class ThrowingDetector implements Detector {
         public String toString() {
             return "victim";
         }
+    }
+
+    /** The class on which the detector runs out of heap. */
+    public static class Exhausting {
     }
 
     /** The class on which the detector catches its own exception and logs it. */
