@@ -71,7 +71,7 @@ public final class SpotBugsRunner {
      * ({@code NoteUnconditionalParamDerefs}) fails on Scala-compiled classes. SpotBugs' debugging detectors
      * (CheckCalls, ...) stay off too: they print to stdout.
      */
-    static final Set<String> INFRASTRUCTURE = Set.of("FieldItemSummary", "NoteSuppressedWarnings");
+    public static final Set<String> INFRASTRUCTURE = Set.of("FieldItemSummary", "NoteSuppressedWarnings");
 
     private static final Object LOCK = new Object();
 
