@@ -293,8 +293,8 @@ abstract class AbstractGenGuardMojo extends AbstractMojo {
     }
 
     /**
-     * What to do when the analysis does not fit the heap: Maven's JVM runs it, so Maven needs more heap. About 1 GB
-     * per 100,000 lines of the largest module is always enough (docs/bulk.md).
+     * What to do when the analysis does not fit the heap: Maven's JVM runs it, so Maven needs more heap. 512 MB was
+     * enough for each of 259 popular libraries up to 850,000 lines (docs/bulk.md).
      */
     static String outOfMemory(String module, long maxHeap) {
         return "GenGuard ran out of Java heap analysing " + module + " (maximum heap " + (maxHeap >> 20) + " MiB). GenGuard"
