@@ -17,6 +17,11 @@ deep.append(';\n    String concat = "a"')
 3000.times { i -> deep.append(" + \"p${i}\"") }
 deep.append(';\n}\n')
 new File(gen, 'Deep.java').text = deep.toString()
+// A class of 1,001 methods, which SpotBugs leaves out of its analysis (compiled: outside generated/).
+def wide = new StringBuilder('package com.example.wide;\n\npublic class Wide {\n')
+1001.times { i -> wide.append("    int m${i}() {\n        return ${i};\n    }\n") }
+new File(basedir, 'src/main/java/com/example/wide').mkdirs()
+new File(basedir, 'src/main/java/com/example/wide/Wide.java').text = wide.append('}\n').toString()
 // A 1 MB string constant.
 new File(gen, 'Constant.java').text = 'package com.example.generated;\n\npublic class Constant {\n    static final String PASSWORD = "' + ('x' * 1_000_000) + '";\n}\n'
 // Latin-1 bytes in a UTF-8 build (not valid UTF-8).
