@@ -34,6 +34,7 @@ public final class Scanner {
     public ScanResult scan(ScanRequest request) {
         List<ScanError> errors = new ArrayList<>();
         List<Finding> findings = new ArrayList<>();
+        List<String> notes = new ArrayList<>();
         AiPolicy ai = request.ai();
         List<Path> files = request.sourceFiles();
 
@@ -70,12 +71,13 @@ public final class Scanner {
             EngineResult spotbugs = SpotBugsRunner.run(new SpotBugsRunner.Request(request.classDirs(),
                     request.classpath(), request.sourceRoots(), request.baseDir(), request.spotbugsPlugins(), "default"));
             errors.addAll(spotbugs.errors());
+            notes.addAll(spotbugs.notes());
             spotbugs.findings().forEach(raw -> map(raw, EngineKind.SPOTBUGS, request).ifPresent(findings::add));
         }
         List<Finding> selected = findings.stream()
                 .filter(f -> request.sources().accepts(request.baseDir().resolve(f.file()), request.sourceRoots()))
                 .toList();
-        return new ScanResult(deduplicate(selected), errors);
+        return new ScanResult(deduplicate(selected), errors, notes);
     }
 
     /** True when the request has anything to analyse: a source root with files, or a class directory. */

@@ -95,6 +95,7 @@ public final class Governance {
         // The index's notes last of all: files are parsed as provenance and findings ask for them.
         List<String> allNotes = new ArrayList<>(index.notes());
         allNotes.addAll(options.history().notes());
+        allNotes.addAll(scan.notes());
         allNotes.addAll(notes);
         return new Assessment(options.module(), request.profile(), assessed, provenance.regions(), files, risk,
                 index.totalLines(), fixed, allNotes, scan.errors());

@@ -175,7 +175,9 @@ public final class SpotBugsRunner {
                         .map(e -> error(request, e.getMessage(), e.getCause())))
                 .distinct()
                 .toList();
-        return new EngineResult(findings, errors);
+        return new EngineResult(findings, errors, missingClasses(
+                reporter.getBugCollection() instanceof edu.umd.cs.findbugs.SortedBugCollection sorted
+                        ? sorted.missingClassIterator() : java.util.Collections.emptyIterator()));
     }
 
     /**
@@ -183,6 +185,28 @@ public final class SpotBugsRunner {
      * ({@code AnalysisContext.isTooBig}: over 1,000,000 bytes or 1,000 methods); a processing error for GenGuard.
      */
     static final String SKIPPED_CLASS_TOO_BIG = "SKIPPED_CLASS_TOO_BIG";
+
+    /** How many classes named in a note on missing classes. */
+    static final int MISSING_CLASSES_NAMED = 5;
+
+    /**
+     * One note for the classes SpotBugs looked for and did not find: a dependency missing from the class path. Not an
+     * error (nothing failed, and an optional dependency of a library is often absent), but what GenGuard's detectors
+     * know of those types (a supertype, a constant) is missing, so a finding that depends on them may be too.
+     */
+    static List<String> missingClasses(java.util.Iterator<String> missing) {
+        List<String> names = new ArrayList<>();
+        missing.forEachRemaining(names::add);
+        if (names.isEmpty()) {
+            return List.of();
+        }
+        java.util.Collections.sort(names);
+        String named = String.join(", ", names.subList(0, Math.min(MISSING_CLASSES_NAMED, names.size())))
+                + (names.size() > MISSING_CLASSES_NAMED ? ", ..." : "");
+        return List.of("SpotBugs could not find " + names.size() + (names.size() == 1 ? " class" : " classes")
+                + " the analysed code refers to (" + named + "): findings that depend on "
+                + (names.size() == 1 ? "it" : "them") + " may be missing; is a dependency missing from the class path?");
+    }
 
     /** The OutOfMemoryError among the causes of {@code t}, or null (bounded: a cause chain may be a cycle). */
     static OutOfMemoryError outOfMemoryIn(Throwable t) {

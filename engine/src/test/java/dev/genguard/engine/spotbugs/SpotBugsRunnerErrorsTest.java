@@ -49,6 +49,26 @@ class SpotBugsRunnerErrorsTest {
                 .isInstanceOf(OutOfMemoryError.class).hasMessage("deliberate: Java heap space");
     }
 
+    @Test
+    void classesMissingFromTheClassPathAreOneNoteNotAnError() throws IOException {
+        EngineResult missing = SpotBugsRunner.run(request(classes("missing", MissingSuper.Child.class)));
+        assertThat(missing.errors()).isEmpty();
+        // The superclass, and the nest host that the class file names too.
+        assertThat(missing.notes()).containsExactly("SpotBugs could not find 2 classes the analysed code refers to"
+                + " (dev.genguard.engine.spotbugs.MissingSuper, dev.genguard.engine.spotbugs.MissingSuper$Parent):"
+                + " findings that depend on them may be missing; is a dependency missing from the class path?");
+        assertThat(result.notes()).singleElement().asString().startsWith("SpotBugs could not find ")
+                .contains("dev.genguard.engine.spotbugs.MissingSuper$Child");
+    }
+
+    @Test
+    void aNoteOnManyMissingClassesNamesTheFirstFive() {
+        assertThat(SpotBugsRunner.missingClasses(List.of("g", "f", "e", "d", "c", "b", "a").iterator())).containsExactly(
+                "SpotBugs could not find 7 classes the analysed code refers to (a, b, c, d, e, ...): findings that"
+                        + " depend on them may be missing; is a dependency missing from the class path?");
+        assertThat(SpotBugsRunner.missingClasses(java.util.Collections.emptyIterator())).isEmpty();
+    }
+
     private static Path classes(String name, Class<?>... copied) throws IOException {
         Path classes = dir.resolve(name);
         for (Class<?> c : copied) {
