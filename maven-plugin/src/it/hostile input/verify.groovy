@@ -13,7 +13,8 @@ assert log =~ /GenGuard could not analyse spotbugs: .*Truncated/
 assert log.contains('in target/classes:com/example/Corrupt.class') : 'class file errors name files relative to the project'
 // A class SpotBugs leaves out as too big is said, with its source file, not silently skipped.
 assert log.contains('GenGuard could not analyse spotbugs: src/main/java/com/example/wide/Wide.java: SpotBugs skipped'
-        + ' class com.example.wide.Wide: over 1,000,000 bytes or 1,000 methods, no detector analysed it')
+        + ' class com.example.wide.Wide: too big (over 1,000,000 bytes or 1,000 methods) or unreadable, no detector'
+        + ' analysed it')
 
 def out = new File(basedir, 'target/genguard')
 def json = new JsonSlurper().parse(new File(out, 'genguard.json'))

@@ -36,9 +36,9 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
- * Runs SpotBugs in-process over compiled classes with only the given plugins' detectors reporting
- * (SpotBugs' own non-reporting detectors stay on, since reporting detectors rely on what they compute).
- * SpotBugs keeps its plugins and analysis context in static state, so runs are serialized.
+ * Runs SpotBugs in-process over compiled classes with the given plugins' detectors and the SpotBugs infrastructure
+ * they read ({@link #INFRASTRUCTURE}); SpotBugs' own reporting detectors stay off. SpotBugs keeps its plugins and
+ * analysis context in static state, so runs are serialized.
  */
 public final class SpotBugsRunner {
 
@@ -65,7 +65,8 @@ public final class SpotBugsRunner {
     /**
      * The SpotBugs detectors a run enables besides the plugins' own: infrastructure (non-reporting detectors that
      * compute databases) the plugins' detectors read, namely the field summary that {@code OpcodeStack} and
-     * GenGuard's detectors consult, and the {@code @SuppressFBWarnings} support. SpotBugs' other databases serve
+     * GenGuard's detectors consult, and {@code NoteSuppressedWarnings} for {@code @SuppressFBWarnings} (the
+     * {@code WeakHashSuppressed} fixture checks that suppression works). SpotBugs' other databases serve
      * its own reporting detectors, which a run never enables: on groovy 5.0.4 (4,947 classes) computing them took
      * 2.7 times as long and more than 768 MB of heap for the same GenGuard findings, and one of them
      * ({@code NoteUnconditionalParamDerefs}) fails on Scala-compiled classes. SpotBugs' debugging detectors
@@ -158,7 +159,7 @@ public final class SpotBugsRunner {
             if (bug.getType().equals(SKIPPED_CLASS_TOO_BIG)) {
                 String cls = bug.getPrimaryClass() == null ? "" : bug.getPrimaryClass().getClassName();
                 skipped.add(new ScanError(EngineKind.SPOTBUGS, classFile(request, cls), "SpotBugs skipped class " + cls
-                        + ": over 1,000,000 bytes or 1,000 methods, no detector analysed it"));
+                        + ": too big (over 1,000,000 bytes or 1,000 methods) or unreadable, no detector analysed it"));
                 continue;
             }
             var pattern = factories.lookupBugPattern(bug.getType());
@@ -182,7 +183,8 @@ public final class SpotBugsRunner {
 
     /**
      * What FindBugs2 reports, as a bug, for a class it leaves out of the analysis because it is too big
-     * ({@code AnalysisContext.isTooBig}: over 1,000,000 bytes or 1,000 methods); a processing error for GenGuard.
+     * ({@code AnalysisContext.isTooBig}: over 1,000,000 bytes or 1,000 methods, or BCEL cannot read it); a processing
+     * error for GenGuard.
      */
     static final String SKIPPED_CLASS_TOO_BIG = "SKIPPED_CLASS_TOO_BIG";
 

@@ -17,9 +17,15 @@ public final class AnalysisBudget {
      * instruction, so this bounds their memory (8 million references, 32 to 64 MB) whatever a generated method holds.
      */
     public static final long MAX_FRAME_SLOTS = 8_000_000;
-    /** Fixpoint iterations of one method: this many visits per instruction on average, plus a constant. */
+    /**
+     * Fixpoint visits of one method (a visit: one instruction executed, exception edges not counted): this many per
+     * instruction on average, plus a constant.
+     */
     public static final int MAX_VISITS_PER_INSTRUCTION = 20;
-    /** Fixpoint visits one detector spends on one class, helper summaries included, before it skips the rest. */
+    /**
+     * Fixpoint visits one detector spends on one class, helper summaries and call-site arguments included; the value
+     * analysis stops at it, the taint analysis checks it before each method (and its fixpoint at each visit).
+     */
     public static final long MAX_CLASS_VISITS = 2_000_000;
 
     private AnalysisBudget() {
@@ -41,9 +47,16 @@ public final class AnalysisBudget {
     /** An analysis stopped at its budget; {@link #getMessage()} says which limit. */
     public static final class Exceeded extends AnalyzerException {
         private static final long serialVersionUID = 1L;
+        private final boolean ofClass;
 
-        public Exceeded(String reason) {
+        public Exceeded(String reason, boolean ofClass) {
             super(null, reason);
+            this.ofClass = ofClass;
+        }
+
+        /** Whether the class's budget ran out, rather than the method's own. */
+        public boolean ofClass() {
+            return ofClass;
         }
     }
 }

@@ -57,7 +57,10 @@ public final class ValueAnalysis {
     private final Map<String, Optional<List<AbstractValue>>> staticArrays = new HashMap<>();
     /** By class: the merged arguments of every call site of each of its private methods, by name+desc. */
     private final Map<String, Map<String, List<AbstractValue>>> callSiteArguments = new HashMap<>();
+    /** Instructions executed by every analysis of this instance, summaries included, and the limit on them. */
     private long visits;
+    private long visitLimit = Long.MAX_VALUE;
+    private long classBudget;
 
     private ValueAnalysis(ClassSource source) {
         this.source = source;
@@ -79,43 +82,42 @@ public final class ValueAnalysis {
     }
 
     /**
-     * Fixpoint visits of all analyses of this instance so far (helper summaries included); detectors keep their
-     * per-class budget ({@link AnalysisBudget#MAX_CLASS_VISITS}) with it.
+     * Instructions executed by all analyses of this instance so far, each fixpoint visit one (helper summaries and
+     * call-site arguments included).
      */
     public long visits() {
         return visits;
+    }
+
+    /**
+     * From now on at most {@code budget} more visits, whatever analysis spends them, until the next call: a
+     * detector's budget for one class ({@link AnalysisBudget#MAX_CLASS_VISITS}). Past it every analysis stops with
+     * {@link AnalysisBudget.Exceeded#ofClass()}, and what is learnt meanwhile (unknown values) is not cached.
+     */
+    public void limitVisits(long budget) {
+        classBudget = budget;
+        visitLimit = visits + budget;
+    }
+
+    /** Counts one visit; over the class budget, stops the analysis. */
+    void countVisit() {
+        if (++visits > visitLimit) {
+            throw new VisitsExceeded(true);
+        }
+    }
+
+    private boolean overBudget() {
+        return visits > visitLimit;
     }
 
     private Frame<AbstractValue>[] run(ClassNode owner, MethodNode method, List<AbstractValue> arguments, int budget)
             throws AnalyzerException {
         String tooLarge = AnalysisBudget.frameSlots(method);
         if (tooLarge != null) {
-            throw new AnalysisBudget.Exceeded(tooLarge);
+            throw new AnalysisBudget.Exceeded(tooLarge, false);
         }
-        long limit = AnalysisBudget.visits(method);
-        ValueInterpreter interpreter = new ValueInterpreter(this, method, arguments, budget);
+        ValueInterpreter interpreter = new ValueInterpreter(this, method, arguments, budget, AnalysisBudget.visits(method));
         Analyzer<AbstractValue> analyzer = new Analyzer<>(interpreter) {
-            /** This method's own visits; a helper summary computed meanwhile counts in {@link #visits} only. */
-            private long own;
-
-            @Override
-            protected void newControlFlowEdge(int insnIndex, int successorIndex) {
-                count();
-            }
-
-            @Override
-            protected boolean newControlFlowExceptionEdge(int insnIndex, int successorIndex) {
-                count();
-                return true;
-            }
-
-            private void count() {
-                visits++;
-                if (++own > limit) {
-                    throw new VisitsExceeded();
-                }
-            }
-
             @Override
             protected Frame<AbstractValue> newFrame(int numLocals, int numStack) {
                 return new ValueFrame(numLocals, numStack);
@@ -129,21 +131,25 @@ public final class ValueAnalysis {
         try {
             return analyzer.analyze(owner.name, method);
         } catch (AnalyzerException e) {
-            // ASM wraps what a callback throws in an AnalyzerException of its own.
-            if (e.getCause() instanceof VisitsExceeded) {
-                throw new AnalysisBudget.Exceeded("more than " + AnalysisBudget.MAX_VISITS_PER_INSTRUCTION
-                        + " visits per instruction");
+            // ASM wraps what the interpreter throws in an AnalyzerException of its own.
+            if (e.getCause() instanceof VisitsExceeded exceeded) {
+                throw exceeded.ofClass
+                        ? new AnalysisBudget.Exceeded("more than " + classBudget + " visits in its class", true)
+                        : new AnalysisBudget.Exceeded("more than " + AnalysisBudget.MAX_VISITS_PER_INSTRUCTION
+                                + " visits per instruction", false);
             }
             throw e;
         }
     }
 
-    /** Thrown out of ASM's fixpoint when it takes more visits than the method's budget. */
-    private static final class VisitsExceeded extends RuntimeException {
+    /** Thrown out of ASM's fixpoint when it takes more visits than the method's or the class's budget. */
+    static final class VisitsExceeded extends RuntimeException {
         private static final long serialVersionUID = 1L;
+        final boolean ofClass;
 
-        VisitsExceeded() {
+        VisitsExceeded(boolean ofClass) {
             super(null, null, false, false);
+            this.ofClass = ofClass;
         }
     }
 
@@ -194,7 +200,9 @@ public final class ValueAnalysis {
         Optional<List<AbstractValue>> known = staticArrays.get(key);
         if (known == null) {
             known = Optional.ofNullable(storedArray(declaring, name, desc));
-            staticArrays.put(key, known);
+            if (!overBudget()) {
+                staticArrays.put(key, known);
+            }
         }
         return known.orElse(null);
     }
@@ -279,7 +287,9 @@ public final class ValueAnalysis {
         } finally {
             initializing.remove(cls.name);
         }
-        staticInitializers.put(cls.name, stored);
+        if (!overBudget()) {
+            staticInitializers.put(cls.name, stored);
+        }
         return stored;
     }
 
@@ -316,7 +326,9 @@ public final class ValueAnalysis {
         Optional<Summary> known = summaries.get(key);
         if (known == null) {
             known = Optional.ofNullable(computeSummary(call, budget));
-            summaries.put(key, known);
+            if (!overBudget()) {
+                summaries.put(key, known);
+            }
         }
         return known.orElse(null);
     }
@@ -390,7 +402,9 @@ public final class ValueAnalysis {
         Map<String, List<AbstractValue>> byMethod = callSiteArguments.get(owner.name);
         if (byMethod == null) {
             byMethod = collectCallSiteArguments(owner);
-            callSiteArguments.put(owner.name, byMethod);
+            if (!overBudget()) {
+                callSiteArguments.put(owner.name, byMethod);
+            }
         }
         return byMethod.get(method.name + method.desc);
     }

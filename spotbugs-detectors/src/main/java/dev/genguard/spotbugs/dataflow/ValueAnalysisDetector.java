@@ -89,7 +89,9 @@ public abstract class ValueAnalysisDetector implements Detector {
         try {
             return values.analyze(cls, method);
         } catch (AnalysisBudget.Exceeded e) {
-            overBudget("value", cls, method, e.getMessage());
+            if (!e.ofClass() || !classOverBudget(cls)) {
+                overBudget("value", cls, method, e.getMessage());
+            }
             return null;
         } catch (AnalyzerException | RuntimeException e) {
             bugReporter.logError("GenGuard: cannot analyse " + cls.name + "." + method.name + method.desc, e);
@@ -102,14 +104,16 @@ public abstract class ValueAnalysisDetector implements Detector {
         return values.visits();
     }
 
-    private void startClass() {
+    /** Starts the budget of a class: {@link AnalysisBudget#MAX_CLASS_VISITS} from now on. */
+    protected void startClass() {
+        values.limitVisits(AnalysisBudget.MAX_CLASS_VISITS);
         classStart = visits();
         classOverBudget = false;
     }
 
     /**
      * Whether the current class has used up its {@link AnalysisBudget#MAX_CLASS_VISITS budget}; says so once per
-     * class. Detectors that analyse methods without {@link #analyze} ask before each method.
+     * class. Detectors that analyse methods without {@link #analyze} ask before and after each method.
      */
     protected boolean classOverBudget(ClassNode cls) {
         if (!classOverBudget && visits() - classStart > AnalysisBudget.MAX_CLASS_VISITS) {

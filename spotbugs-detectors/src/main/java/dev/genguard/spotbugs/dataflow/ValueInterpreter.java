@@ -68,12 +68,16 @@ final class ValueInterpreter extends Interpreter<AbstractValue> {
     private final int budget;
     private ValueFrame current;
     private int index;
+    /** Instructions executed in this method's fixpoint, and the most it may take ({@link AnalysisBudget#visits}). */
+    private long visits;
+    private final long maxVisits;
 
-    ValueInterpreter(ValueAnalysis analysis, MethodNode method, List<AbstractValue> arguments, int budget) {
+    ValueInterpreter(ValueAnalysis analysis, MethodNode method, List<AbstractValue> arguments, int budget, long maxVisits) {
         super(Opcodes.ASM9);
         this.analysis = analysis;
         this.method = method;
         this.budget = budget;
+        this.maxVisits = maxVisits;
         this.parameters = arguments == null ? null : parametersByLocal(method, arguments);
     }
 
@@ -88,8 +92,12 @@ final class ValueInterpreter extends Interpreter<AbstractValue> {
         return byLocal;
     }
 
-    /** Called by the frame before each instruction it executes. */
+    /** Called by the frame before each instruction it executes: one visit, counted against both budgets. */
     void enter(ValueFrame frame, AbstractInsnNode insn) {
+        if (++visits > maxVisits) {
+            throw new ValueAnalysis.VisitsExceeded(false);
+        }
+        analysis.countVisit();
         current = frame;
         index = method.instructions.indexOf(insn);
     }

@@ -58,9 +58,10 @@
  *       where the exception path of a load reaches a {@code getProperty} first (a swallowed
  *       {@code IOException}) the value is unknown. Every limit errs towards unknown.</li>
  *   <li>Cost: {@link dev.genguard.spotbugs.dataflow.AnalysisBudget} bounds the frames of a method, the fixpoint
- *       visits of a method, and the visits one detector spends on a class. An analysis over its budget reports
- *       nothing for that method (or the rest of that class), and the detector logs one line; the taint analysis
- *       keeps the same budgets.</li>
+ *       visits of a method (instructions executed), and the visits one detector spends on a class, summaries and
+ *       call-site arguments included. An analysis over its budget reports nothing for that method (or the rest of
+ *       that class), and the detector logs one line; what an analysis learns after the class budget ran out is not
+ *       cached. The taint analysis keeps the same budgets.</li>
  * </ul>
  */
 package dev.genguard.spotbugs.dataflow;

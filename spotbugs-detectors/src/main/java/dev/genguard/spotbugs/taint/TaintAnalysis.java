@@ -69,6 +69,7 @@ final class TaintAnalysis {
     private int cutOffs;
     /** Fixpoint visits so far, summaries included: the detector's per-class budget counts them. */
     private long visits;
+    private long visitLimit = Long.MAX_VALUE;
 
     TaintAnalysis(TaintRules rules, ClassSource classes) {
         this.rules = rules;
@@ -104,8 +105,17 @@ final class TaintAnalysis {
         return new ArrayList<>(run.findings.values());
     }
 
+    /** Fixpoint visits so far, summaries and the value analysis of static initializers included. */
     long visits() {
-        return visits;
+        return visits + values.visits();
+    }
+
+    /** The reason a method's analysis gives when the class's budget ran out during it. */
+    static final String CLASS_BUDGET = "class budget";
+
+    /** From now on at most {@code budget} more visits until the next call: a class's budget. */
+    void limitVisits(long budget) {
+        visitLimit = visits() + budget;
     }
 
     private static final java.util.regex.Pattern ABSOLUTE_WITH_HOST =
@@ -182,6 +192,10 @@ final class TaintAnalysis {
         // A summary that met a depth cut-off depends on where it was asked for: used, not cached, so that results do
         // not depend on the order classes are analysed in. (Recursion still does: a cycle's summaries depend on
         // which member is asked for first.)
+        if (visits() > visitLimit) {
+            // Cut short by the class's budget: right for nobody else.
+            return summary;
+        }
         if (cutOffs == cutOffsBefore) {
             summaries.put(key, Optional.ofNullable(summary));
         } else if (summary != null) {
@@ -302,7 +316,9 @@ final class TaintAnalysis {
             }
             // Kept even when a summary below was cut off: recomputing at every read costs too much, and the field
             // taint is a flow-insensitive approximation anyway.
-            fieldTaints.put(owner, fields);
+            if (visits() <= visitLimit) {
+                fieldTaints.put(owner, fields);
+            }
         }
         return fields.get(field);
     }
@@ -527,6 +543,12 @@ final class TaintAnalysis {
         // more taint, so what an early visit finds the final frames would find too.
         while (!work.isEmpty()) {
             visits++;
+            if (visits() > visitLimit) {
+                run.gaveUp = true;
+                run.overBudget = CLASS_BUDGET;
+                run.findings.clear();
+                return;
+            }
             if (--budget < 0) {
                 run.gaveUp = true;
                 run.overBudget = "more than " + AnalysisBudget.MAX_VISITS_PER_INSTRUCTION + " visits per instruction";

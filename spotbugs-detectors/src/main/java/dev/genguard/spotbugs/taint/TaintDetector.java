@@ -1,5 +1,6 @@
 package dev.genguard.spotbugs.taint;
 
+import dev.genguard.spotbugs.dataflow.AnalysisBudget;
 import dev.genguard.spotbugs.dataflow.SpotBugsClassSource;
 import dev.genguard.spotbugs.dataflow.ValueAnalysisDetector;
 import edu.umd.cs.findbugs.BugInstance;
@@ -120,6 +121,12 @@ public class TaintDetector extends ValueAnalysisDetector {
     }
 
     @Override
+    protected void startClass() {
+        analysis.limitVisits(AnalysisBudget.MAX_CLASS_VISITS);
+        super.startClass();
+    }
+
+    @Override
     protected void visitClass(ClassContext classContext, ClassNode cls) {
         for (MethodNode method : cls.methods) {
             if (!mayReport(cls, method)) {
@@ -130,7 +137,12 @@ public class TaintDetector extends ValueAnalysisDetector {
             }
             List<TaintAnalysis.Finding> findings;
             try {
-                findings = analysis.findings(cls, method, reason -> overBudget("taint", cls, method, reason));
+                findings = analysis.findings(cls, method, reason -> {
+                    // The class's budget is said once, below, for the rest of the class.
+                    if (!reason.equals(TaintAnalysis.CLASS_BUDGET)) {
+                        overBudget("taint", cls, method, reason);
+                    }
+                });
             } catch (AnalyzerException | RuntimeException e) {
                 bugReporter.logError("GenGuard: cannot analyse " + cls.name + "." + method.name + method.desc, e);
                 continue;
@@ -150,6 +162,8 @@ public class TaintDetector extends ValueAnalysisDetector {
                         SpotBugsClassSource.sourceLine(classContext, bcelMethod, method, finding.insn()));
             }
         }
+        // The last method may have used up the class's budget.
+        classOverBudget(cls);
     }
 
     /** Request data (decoded or raw) and archive entries: NORMAL; only the environment or command line: LOW (strict profile). */
