@@ -8,6 +8,7 @@ import dev.genguard.engine.ScanError;
 import dev.genguard.engine.spotbugs.SpotBugsRunner;
 import dev.genguard.spotbugs.dataflow.AnalysisBudget;
 import dev.genguard.spotbugs.dataflow.ClassSource;
+import dev.genguard.spotbugs.dataflow.TestClassSource;
 import dev.genguard.spotbugs.dataflow.ValueAnalysis;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -167,24 +168,13 @@ class AnalysisBudgetIT {
         m.visitInsn(Opcodes.RETURN);
     }
 
-    /** The generated class alone as the application; the JDK's classes through the system class loader. */
+    /** The generated class alone as the application; the JDK's classes as the tests read them. */
     private static ClassSource source(ClassNode generated) {
+        TestClassSource jdk = new TestClassSource(generated.name);
         return new ClassSource() {
             @Override
             public ClassNode lookupClass(String internalName) {
-                if (internalName.equals(generated.name)) {
-                    return generated;
-                }
-                try (InputStream in = ClassLoader.getSystemResourceAsStream(internalName + ".class")) {
-                    if (in == null) {
-                        return null;
-                    }
-                    ClassNode node = new ClassNode();
-                    new ClassReader(in).accept(node, 0);
-                    return node;
-                } catch (java.io.IOException e) {
-                    return null;
-                }
+                return internalName.equals(generated.name) ? generated : jdk.lookupClass(internalName);
             }
 
             @Override

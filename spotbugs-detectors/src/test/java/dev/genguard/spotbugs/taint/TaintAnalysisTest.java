@@ -80,35 +80,39 @@ class TaintAnalysisTest {
 
     @Test
     void aMethodOverTheBudgetReportsNothingAndSaysWhyOnce() throws Exception {
-        TestClassSource source = new TestClassSource("dev/genguard/spotbugs/taint/samples/");
-        ClassNode cls = source.lookupClass(SAMPLES);
-        MethodNode sink = cls.methods.stream().filter(m -> m.name.equals("badHelperSink")).findFirst().orElseThrow();
         // The same bad method, padded past the instruction limit.
-        MethodNode padded = new MethodNode(sink.access, sink.name, sink.desc, sink.signature, null);
-        sink.accept(padded);
+        MethodNode padded = copy(BAD_HELPER_SINK);
         for (int i = 0; i <= TaintAnalysis.MAX_INSTRUCTIONS; i++) {
             padded.instructions.insert(new org.objectweb.asm.tree.InsnNode(org.objectweb.asm.Opcodes.NOP));
         }
         List<String> reasons = new ArrayList<>();
-        TaintAnalysis analysis = new TaintAnalysis(sampleRules(), source);
-        assertThat(analysis.findings(cls, padded, reasons::add)).isEmpty();
+        TaintAnalysis analysis = new TaintAnalysis(sampleRules(), SOURCE);
+        assertThat(analysis.findings(SAMPLES_CLASS, padded, reasons::add)).isEmpty();
         assertThat(reasons).singleElement().asString().contains("over the limit of " + TaintAnalysis.MAX_INSTRUCTIONS);
         reasons.clear();
-        assertThat(analysis.findings(cls, sink, reasons::add)).isNotEmpty();
+        assertThat(analysis.findings(SAMPLES_CLASS, copy(BAD_HELPER_SINK), reasons::add)).isNotEmpty();
         assertThat(reasons).isEmpty();
     }
 
     @Test
     void aMethodWhoseFramesWouldBeTooLargeReportsNothingAndSaysWhy() throws Exception {
-        TestClassSource source = new TestClassSource("dev/genguard/spotbugs/taint/samples/");
-        ClassNode cls = source.lookupClass(SAMPLES);
-        MethodNode sink = cls.methods.stream().filter(m -> m.name.equals("badHelperSink")).findFirst().orElseThrow();
-        MethodNode wide = new MethodNode(sink.access, sink.name, sink.desc, sink.signature, null);
-        sink.accept(wide);
+        MethodNode wide = copy(BAD_HELPER_SINK);
         wide.maxLocals = (int) (dev.genguard.spotbugs.dataflow.AnalysisBudget.MAX_FRAME_SLOTS / wide.instructions.size()) + 1;
         List<String> reasons = new ArrayList<>();
-        assertThat(new TaintAnalysis(sampleRules(), source).findings(cls, wide, reasons::add)).isEmpty();
+        assertThat(new TaintAnalysis(sampleRules(), SOURCE).findings(SAMPLES_CLASS, wide, reasons::add)).isEmpty();
         assertThat(reasons).singleElement().asString().endsWith("over the limit of 8000000 frame slots");
+    }
+
+    private static final String BAD_HELPER_SINK = "badHelperSink";
+    private static final TestClassSource SOURCE = new TestClassSource("dev/genguard/spotbugs/taint/samples/");
+    private static final ClassNode SAMPLES_CLASS = SOURCE.lookupClass(SAMPLES);
+
+    /** A copy of a sample method, for a test to change. */
+    private static MethodNode copy(String name) {
+        MethodNode method = SAMPLES_CLASS.methods.stream().filter(m -> m.name.equals(name)).findFirst().orElseThrow();
+        MethodNode copy = new MethodNode(method.access, method.name, method.desc, method.signature, null);
+        method.accept(copy);
+        return copy;
     }
 
     private static List<TaintAnalysis.Finding> findings(String name) throws Exception {
