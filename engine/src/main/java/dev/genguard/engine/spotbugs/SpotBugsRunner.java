@@ -49,9 +49,12 @@ public final class SpotBugsRunner {
      * @param baseDir      the directory file names are reported relative to
      * @param plugins      SpotBugs plugin jars whose detectors report
      * @param effort       SpotBugs effort: min, default or max
+     * @param fullInfrastructure every default-on SpotBugs infrastructure detector instead of {@link #INFRASTRUCTURE},
+     *                     as spotbugs-maven-plugin runs them: for a third-party plugin whose detectors may read
+     *                     databases GenGuard's do not (the FindSecBugs comparison)
      */
     public record Request(List<Path> classDirs, List<Path> auxClasspath, List<Path> sourceRoots, Path baseDir,
-                          List<Path> plugins, String effort) {
+                          List<Path> plugins, String effort, boolean fullInfrastructure) {
         public Request {
             classDirs = List.copyOf(classDirs);
             auxClasspath = List.copyOf(auxClasspath);
@@ -59,6 +62,12 @@ public final class SpotBugsRunner {
             plugins = List.copyOf(plugins);
             Objects.requireNonNull(baseDir, "baseDir");
             effort = effort == null ? UserPreferences.EFFORT_DEFAULT : effort;
+        }
+
+        /** A run with GenGuard's infrastructure ({@link #INFRASTRUCTURE}). */
+        public Request(List<Path> classDirs, List<Path> auxClasspath, List<Path> sourceRoots, Path baseDir,
+                       List<Path> plugins, String effort) {
+            this(classDirs, auxClasspath, sourceRoots, baseDir, plugins, effort, false);
         }
     }
 
@@ -121,7 +130,10 @@ public final class SpotBugsRunner {
             prefs.setEffort(request.effort());
             for (DetectorFactory f : factories.getFactories()) {
                 boolean ours = pluginIds.contains(f.getPlugin().getPluginId());
-                prefs.enableDetector(f, ours || INFRASTRUCTURE.contains(f.getShortName()));
+                boolean infrastructure = request.fullInfrastructure()
+                        ? !f.isReportingDetector() && f.isDefaultEnabled()
+                        : INFRASTRUCTURE.contains(f.getShortName());
+                prefs.enableDetector(f, ours || infrastructure);
             }
 
             engine.setProject(project);
