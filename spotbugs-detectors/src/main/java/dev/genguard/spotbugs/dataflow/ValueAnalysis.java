@@ -53,8 +53,11 @@ public final class ValueAnalysis {
     private final Map<String, Map<String, AbstractValue>> staticInitializers = new HashMap<>();
     private final Set<String> initializing = new HashSet<>();
     private final Map<String, Optional<Properties>> resources = new HashMap<>();
-    /** By owner.name desc: the elements {@link #staticFinalArray} found; an empty Optional is "unknown". */
-    private final Map<String, Optional<List<AbstractValue>>> staticArrays = new HashMap<>();
+    /**
+     * By class, then field name and descriptor: the elements {@link #staticFinalArray} found; an empty Optional is
+     * "unknown", a missing field "never stored".
+     */
+    private final Map<String, Map<String, Optional<List<AbstractValue>>>> staticArrays = new HashMap<>();
     /** By class: the merged arguments of every call site of each of its private methods, by name+desc. */
     private final Map<String, Map<String, List<AbstractValue>>> callSiteArguments = new HashMap<>();
     /** Instructions executed by every analysis of this instance, summaries included, and the limit on them. */
@@ -196,19 +199,23 @@ public final class ValueAnalysis {
                 != (Opcodes.ACC_STATIC | Opcodes.ACC_FINAL)) {
             return null;
         }
-        String key = declaring.name + '.' + name + ' ' + desc;
-        Optional<List<AbstractValue>> known = staticArrays.get(key);
-        if (known == null) {
-            known = Optional.ofNullable(storedArray(declaring, name, desc));
+        Map<String, Optional<List<AbstractValue>>> arrays = staticArrays.get(declaring.name);
+        if (arrays == null) {
+            arrays = storedArrays(declaring);
             if (!overBudget()) {
-                staticArrays.put(key, known);
+                staticArrays.put(declaring.name, arrays);
             }
         }
-        return known.orElse(null);
+        Optional<List<AbstractValue>> known = arrays.get(name + ' ' + desc);
+        return known == null ? null : known.orElse(null);
     }
 
-    private List<AbstractValue> storedArray(ClassNode cls, String name, String desc) {
-        List<AbstractValue> elements = null;
+    /**
+     * The elements of every array {@code <clinit>} stores into the class's own static fields, by name and descriptor,
+     * from one analysis of it; empty where a store is not followed or two stores differ.
+     */
+    private Map<String, Optional<List<AbstractValue>>> storedArrays(ClassNode cls) {
+        Map<String, Optional<List<AbstractValue>>> arrays = new HashMap<>();
         for (MethodNode clinit : cls.methods) {
             if (!"<clinit>".equals(clinit.name)) {
                 continue;
@@ -217,7 +224,7 @@ public final class ValueAnalysis {
             try {
                 frames = run(cls, clinit, null, 1);
             } catch (AnalyzerException | RuntimeException e) {
-                return null;
+                return Map.of();
             }
             for (int i = 0; i < frames.length; i++) {
                 AbstractInsnNode insn = clinit.instructions.get(i);
@@ -225,18 +232,17 @@ public final class ValueAnalysis {
                     continue;
                 }
                 FieldInsnNode put = (FieldInsnNode) insn;
-                if (!put.owner.equals(cls.name) || !put.name.equals(name) || !put.desc.equals(desc)) {
+                if (!put.owner.equals(cls.name) || !put.desc.startsWith("[")) {
                     continue;
                 }
                 ValueFrame frame = (ValueFrame) frames[i];
                 ObjectState state = frame.state(frame.getStack(frame.getStackSize() - 1));
-                if (state == null || state.elements() == null || elements != null && !elements.equals(state.elements())) {
-                    return null;
-                }
-                elements = state.elements();
+                List<AbstractValue> elements = state == null ? null : state.elements();
+                arrays.merge(put.name + ' ' + put.desc, Optional.ofNullable(elements),
+                        (before, now) -> before.equals(now) ? before : Optional.empty());
             }
         }
-        return elements;
+        return arrays;
     }
 
     /** The class that declares a field, searching superclasses and interfaces as field resolution does. */
