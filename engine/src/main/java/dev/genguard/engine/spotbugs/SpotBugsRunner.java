@@ -16,6 +16,7 @@ import edu.umd.cs.findbugs.Plugin;
 import edu.umd.cs.findbugs.PluginException;
 import edu.umd.cs.findbugs.Priorities;
 import edu.umd.cs.findbugs.Project;
+import edu.umd.cs.findbugs.SortedBugCollection;
 import edu.umd.cs.findbugs.SourceLineAnnotation;
 import edu.umd.cs.findbugs.config.UserPreferences;
 import java.io.IOException;
@@ -26,8 +27,10 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashSet;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
@@ -189,8 +192,8 @@ public final class SpotBugsRunner {
                 .distinct()
                 .toList();
         return new EngineResult(findings, errors, missingClasses(
-                reporter.getBugCollection() instanceof edu.umd.cs.findbugs.SortedBugCollection sorted
-                        ? sorted.missingClassIterator() : java.util.Collections.emptyIterator()));
+                reporter.getBugCollection() instanceof SortedBugCollection sorted
+                        ? sorted.missingClassIterator() : Collections.emptyIterator()));
     }
 
     /**
@@ -208,13 +211,13 @@ public final class SpotBugsRunner {
      * error (nothing failed, and an optional dependency of a library is often absent), but what GenGuard's detectors
      * know of those types (a supertype, a constant) is missing, so a finding that depends on them may be too.
      */
-    static List<String> missingClasses(java.util.Iterator<String> missing) {
+    static List<String> missingClasses(Iterator<String> missing) {
         List<String> names = new ArrayList<>();
         missing.forEachRemaining(names::add);
         if (names.isEmpty()) {
             return List.of();
         }
-        java.util.Collections.sort(names);
+        Collections.sort(names);
         String named = String.join(", ", names.subList(0, Math.min(MISSING_CLASSES_NAMED, names.size())))
                 + (names.size() > MISSING_CLASSES_NAMED ? ", ..." : "");
         return List.of("SpotBugs could not find " + names.size() + (names.size() == 1 ? " class" : " classes")
